@@ -1,0 +1,21 @@
+namespace Orchestrator.Engine.Pipelines;
+
+/// <summary>Run-wide settings of a pipeline. Defaults match pipeline.schema.json.</summary>
+public sealed record PipelineSettings
+{
+    public int MaxIterations { get; init; } = 5;
+    public double QualityThreshold { get; init; } = 0.8;
+
+    /// <summary>Global bound on actions running at once, across every node block.</summary>
+    public int MaxConcurrentActions { get; init; } = 4;
+    public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public bool EnableRetries { get; init; } = true;
+    public int MaxRetriesPerAction { get; init; } = 3;
+
+    /// <summary>Base delay of the exponential retry backoff.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Minimum interval between two launches of the same node.</summary>
+    public TimeSpan ActionSpacing { get; init; } = TimeSpan.Zero;
+    public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromMinutes(30);
+}

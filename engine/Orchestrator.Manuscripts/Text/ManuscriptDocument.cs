@@ -1,0 +1,39 @@
+namespace Orchestrator.Manuscripts.Text;
+
+/// <summary>
+/// The immutable index of a manuscript, built once in one pass: parts, chapters, scenes,
+/// paragraphs, sentences and words, each as offsets into <see cref="Text"/>. Every node reads
+/// the same instance concurrently, so nothing here may change after construction.
+/// </summary>
+public sealed class ManuscriptDocument
+{
+    public required string Title { get; init; }
+
+    /// <summary>Where it was read from (a display path); null when built from a string.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The text as loaded, line endings normalised to \n.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes (lower-case hex), so a resume can tell the input changed.</summary>
+    public required string ContentHash { get; init; }
+
+    /// <summary>Name of the encoding the bytes were decoded with (utf-8, utf-16LE, ...).</summary>
+    public string Encoding { get; init; } = "utf-8";
+
+    public required IReadOnlyList<Part> Parts { get; init; }
+    public required IReadOnlyList<Chapter> Chapters { get; init; }
+    public required Scene[] Scenes { get; init; }
+    public required Paragraph[] Paragraphs { get; init; }
+    public required Sentence[] Sentences { get; init; }
+    public required Word[] Words { get; init; }
+
+    /// <summary>Characters before the first chapter that were set aside (title page, contents...).</summary>
+    public TextSpan FrontMatter { get; init; }
+
+    public int WordCount => Words.Length;
+
+    public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
+    public ReadOnlySpan<char> WordText(int wordIndex) => Text.AsSpan(Words[wordIndex].Start, Words[wordIndex].Length);
+    public ReadOnlySpan<char> WordText(Word word) => Text.AsSpan(word.Start, word.Length);
+}
