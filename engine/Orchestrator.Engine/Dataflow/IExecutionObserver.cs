@@ -1,0 +1,11 @@
+namespace Orchestrator.Engine.Dataflow;
+
+/// <summary>
+/// Hears about actions as they start and end (progress display, live status). Called from the
+/// threads that run actions, so implementations must be thread-safe and quick.
+/// </summary>
+public interface IExecutionObserver
+{
+    void ActionStarted(ActionRequest request, int attempt) { }
+    void ActionCompleted(ActionOutcome outcome) { }
+}
