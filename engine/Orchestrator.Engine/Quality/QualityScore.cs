@@ -1,0 +1,13 @@
+namespace Orchestrator.Engine.Quality;
+
+/// <summary>
+/// The overall quality of a session: the weighted mean of the scores of the nodes that succeeded,
+/// how much of the pipeline that covers, and each node's contribution.
+/// </summary>
+public sealed record QualityScore(double Overall, double Coverage, IReadOnlyList<NodeQuality> Nodes)
+{
+    public static readonly QualityScore None = new(0, 0, []);
+}
+
+/// <summary>One node's part in the overall score; Score is null when the node has no result.</summary>
+public sealed record NodeQuality(string NodeId, double? Score, double Weight);
