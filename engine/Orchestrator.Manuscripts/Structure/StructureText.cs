@@ -1,0 +1,95 @@
+using System.Globalization;
+using Orchestrator.Engine.Findings;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Manuscripts.Structure;
+
+/// <summary>Wording and locating helpers of the structure findings: numbers as an author reads them, chapters by name.</summary>
+internal static class StructureText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>12,345 (rounded to a whole number, thousands separated).</summary>
+    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
+
+    /// <summary>A ratio as "2.6x" (or "0.25x" below 1).</summary>
+    public static string Times(double ratio) => ratio.ToString(ratio >= 1 ? "0.0" : "0.00", Invariant) + "x";
+
+    /// <summary>A fraction as a whole percentage: 0.234 -> "23%".</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0", Invariant) + "%";
+
+    public static string F2(double value) => value.ToString("0.00", Invariant);
+
+    public static string F1(double value) => value.ToString("0.0", Invariant);
+
+    /// <summary>How a message names a chapter: <c>Chapter 7 "The Storm"</c>, <c>The prologue</c>, <c>"Letter 2"</c>.</summary>
+    public static string Describe(Chapter chapter)
+    {
+        var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
+        return chapter.Kind switch
+        {
+            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}{title}",
+            SectionKind.Prologue => $"The prologue{title}",
+            SectionKind.Epilogue => $"The epilogue{title}",
+            _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
+            _ => $"Section {chapter.Ordinal}",
+        };
+    }
+
+    /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one.</summary>
+    public static string Label(Chapter chapter) =>
+        string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
+
+    /// <summary>
+    /// Where a chapter finding points: the chapter (1-based), its first paragraph (1-based, document-wide)
+    /// and the characters of its heading in the text, or of the whole chapter when the heading cannot be
+    /// found verbatim inside the chapter's span.
+    /// </summary>
+    public static TextLocation Locate(ManuscriptDocument document, Chapter chapter)
+    {
+        int? paragraph = chapter.ParagraphCount > 0 ? chapter.FirstParagraph + 1 : null;
+        var (offset, length) = HeadingSpan(document.Text, chapter);
+        return new TextLocation(chapter.Ordinal, paragraph, offset, length);
+    }
+
+    /// <summary>Where a part finding points: the part's heading, and the first chapter of the part if any.</summary>
+    public static TextLocation Locate(ManuscriptDocument document, Part part)
+    {
+        Chapter? first = part.ChapterCount > 0 && part.FirstChapter >= 0 && part.FirstChapter < document.Chapters.Count
+            ? document.Chapters[part.FirstChapter]
+            : null;
+        int? paragraph = first is { ParagraphCount: > 0 } ? first.FirstParagraph + 1 : null;
+        var (offset, length) = Clamp(document.Text.Length, part.HeadingSpan.Start, part.HeadingSpan.Length);
+        return new TextLocation(first?.Ordinal, paragraph, offset, length);
+    }
+
+    private static (int Offset, int Length) HeadingSpan(string text, Chapter chapter)
+    {
+        var (start, count) = Clamp(text.Length, chapter.Span.Start, chapter.Span.Length);
+        foreach (var candidate in HeadingCandidates(chapter))
+        {
+            var index = count > 0 ? text.IndexOf(candidate, start, count, StringComparison.Ordinal) : -1;
+            if (index >= 0) return (index, candidate.Length);
+        }
+        return (start, count);
+    }
+
+    /// <summary>The heading as stored, then its first line (a title on the next line may have been joined to it).</summary>
+    private static IEnumerable<string> HeadingCandidates(Chapter chapter)
+    {
+        var heading = chapter.Heading.Trim();
+        if (heading.Length == 0) yield break;
+        yield return heading;
+        if (chapter.Title is { Length: > 0 } title && heading.EndsWith(title.Trim(), StringComparison.Ordinal))
+        {
+            var lead = heading[..^title.Trim().Length].Trim();
+            if (lead.Length > 0) yield return lead;
+        }
+    }
+
+    private static (int Start, int Length) Clamp(int textLength, int start, int length)
+    {
+        var s = Math.Clamp(start, 0, textLength);
+        return (s, Math.Clamp(length, 0, textLength - s));
+    }
+}
