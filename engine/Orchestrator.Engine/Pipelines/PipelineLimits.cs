@@ -1,0 +1,42 @@
+namespace Orchestrator.Engine.Pipelines;
+
+/// <summary>
+/// The ranges of numbers and the durations of a pipeline file, checked by
+/// <see cref="PipelineSemanticValidator"/> with messages that say the allowed range. They mirror
+/// pipeline.schema.json; a test keeps the two in step.
+/// </summary>
+internal static class PipelineLimits
+{
+    /// <summary>Where a field lives: the root object, <c>settings</c>, each of <c>nodes</c>, or <c>rules</c>.</summary>
+    public enum Scope { Root, Settings, Node, Rules }
+
+    public sealed record NumberRange(Scope Scope, string Property, double Minimum, double Maximum, bool Integer);
+
+    /// <summary>A duration field; <paramref name="Positive"/> when zero makes no sense (a timeout).</summary>
+    public sealed record DurationField(Scope Scope, string Property, bool Positive);
+
+    public static readonly IReadOnlyList<NumberRange> Numbers =
+    [
+        new(Scope.Root, "version", 1, int.MaxValue, true),
+        new(Scope.Settings, "maxIterations", 1, 1000, true),
+        new(Scope.Settings, "qualityThreshold", 0, 1, false),
+        new(Scope.Settings, "maxConcurrentActions", 1, 1024, true),
+        new(Scope.Settings, "maxRetriesPerAction", 0, 100, true),
+        new(Scope.Node, "parallelism", 1, 64, true),
+        new(Scope.Node, "boundedCapacity", 1, 100_000, true),
+        new(Scope.Node, "retries", 0, 100, true),
+        new(Scope.Node, "priority", -100, 100, true),
+        new(Scope.Node, "weight", 0, 100, false),
+    ];
+
+    public static readonly IReadOnlyList<DurationField> Durations =
+    [
+        new(Scope.Settings, "actionTimeout", true),
+        new(Scope.Settings, "retryBackoff", false),
+        new(Scope.Settings, "actionSpacing", false),
+        new(Scope.Settings, "sessionTimeout", true),
+        new(Scope.Node, "timeout", true),
+        new(Scope.Node, "estimatedDuration", false),
+        new(Scope.Rules, "timeout", true),
+    ];
+}
