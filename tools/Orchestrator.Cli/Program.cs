@@ -1,1 +1,24 @@
-return 0;
+using System.CommandLine;
+using Orchestrator.Cli.Commands;
+using Orchestrator.Cli.Hosting;
+
+var global = new GlobalOptions();
+var root = new RootCommand("orchestrator: analyse novel manuscripts through a configurable dataflow pipeline")
+{
+    RunCommand.Create(global),
+    ValidateCommand.Create(global),
+    GraphCommand.Create(global),
+};
+root.Options.Add(global.Data);
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Try 'orchestrator --help'.");
+    return ExitCodes.UsageOrInvalidPipeline;
+}
+
+using var shutdown = new ShutdownSignal();
+// Ctrl-C is handled by ShutdownSignal (first: cancel cleanly, second: exit), not by System.CommandLine.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, shutdown.Token);

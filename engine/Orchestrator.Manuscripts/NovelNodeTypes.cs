@@ -1,0 +1,14 @@
+using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Structure;
+
+namespace Orchestrator.Manuscripts;
+
+/// <summary>The node types of the novel domain, registered under the names pipeline files use.</summary>
+public static class NovelNodeTypes
+{
+    public static NodeRegistry CreateRegistry() => Register(new NodeRegistry());
+
+    public static NodeRegistry Register(NodeRegistry registry) => registry
+        .Register(StructureNode.TypeName, d => new StructureNode(d),
+            "word count against target and genre norms, chapter length distribution, outliers, prologue, scenes, parts");
+}

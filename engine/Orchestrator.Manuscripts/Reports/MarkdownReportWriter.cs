@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Orchestrator.Engine.Findings;
+
+namespace Orchestrator.Manuscripts.Reports;
+
+/// <summary>The short human-readable report: the score, what each node found, and the findings that matter most.</summary>
+public static class MarkdownReportWriter
+{
+    /// <summary>Findings listed per node; the rest are counted, the full list is in report.json.</summary>
+    private const int FindingsPerNode = 10;
+
+    public static string Write(AnalysisReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        var m = report.Manuscript;
+        md.AppendLine(c, $"# {Escape(m.Title)}: analysis report");
+        md.AppendLine();
+        md.AppendLine(c, $"- **Quality:** {report.Quality.Overall:0.00} (coverage {report.Quality.Coverage:P0})");
+        md.AppendLine(c, $"- **Status:** {report.Status} ({report.StopReason})");
+        md.AppendLine(c, $"- **Manuscript:** {m.Words:N0} words, {m.Chapters} chapters{(m.Parts > 0 ? $", {m.Parts} parts" : "")}, {m.Scenes} scenes");
+        if (report.Requirements.Genre is { } genre) md.AppendLine(c, $"- **Genre:** {genre}");
+        if (report.Requirements.TargetLength is { } target) md.AppendLine(c, $"- **Target length:** {target:N0} words");
+        md.AppendLine(c, $"- **Pipeline:** {report.Pipeline.Name} v{report.Pipeline.Version}; session `{report.Session}`");
+        md.AppendLine();
+        md.AppendLine("| node | status | score | summary |");
+        md.AppendLine("|---|---|---:|---|");
+        foreach (var n in report.Nodes)
+            md.AppendLine(c, $"| {n.Id} | {n.Status} | {(n.Score is { } s ? s.ToString("0.00", c) : "–")} | {Escape(n.Summary ?? n.Error ?? "")} |");
+
+        foreach (var n in report.Nodes.Where(n => n.Findings.Count > 0))
+        {
+            md.AppendLine();
+            md.AppendLine(c, $"## {n.Id}");
+            md.AppendLine();
+            foreach (var f in n.Findings.OrderByDescending(f => f.Severity).Take(FindingsPerNode))
+            {
+                md.Append(c, $"- **{f.Severity}** {Escape(f.Message)}");
+                if (f.Location?.Chapter is { } ch) md.Append(c, $" *(chapter {ch})*");
+                if (f.Suggestion is { } sug) md.Append(c, $" — {Escape(sug)}");
+                md.AppendLine();
+            }
+            if (n.Findings.Count > FindingsPerNode)
+                md.AppendLine(c, $"- … and {n.Findings.Count - FindingsPerNode} more in report.json");
+        }
+        return md.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace Orchestrator.Cli.Tests;
+
+[TestFixture]
+public sealed class RunVerbTests
+{
+    private CliProcess _cli = null!;
+
+    [SetUp] public void SetUp() => _cli = new CliProcess();
+    [TearDown] public void TearDown() => _cli.Dispose();
+
+    [Test]
+    public async Task Run_on_the_sample_writes_reports_and_exits_0()
+    {
+        var outDir = Path.Combine(_cli.WorkDir, "out");
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--genre", "literary", "--target-length", "80000", "--out", outDir);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stderr, Does.Contain("structure started").And.Contain("structure succeeded"));
+        Assert.That(result.Stdout, Does.Contain("The Lighthouse Keeper's Daughter: quality"));
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
+        var root = report.RootElement;
+        Assert.That(root.GetProperty("status").GetString(), Is.EqualTo("Completed"));
+        Assert.That(root.GetProperty("manuscript").GetProperty("chapters").GetInt32(), Is.EqualTo(5), "prologue + 4 chapters");
+        Assert.That(root.GetProperty("requirements").GetProperty("targetLength").GetInt32(), Is.EqualTo(80000));
+        var structure = root.GetProperty("nodes")[0];
+        Assert.That(structure.GetProperty("id").GetString(), Is.EqualTo("structure"));
+        Assert.That(structure.GetProperty("score").GetDouble(), Is.InRange(0.0, 1.0));
+        var findings = structure.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToArray();
+        Assert.That(findings, Has.Some.StartsWith("structure.length"), "1,000 words against an 80,000-word target is flagged");
+
+        var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.That(md, Does.StartWith("# The Lighthouse Keeper's Daughter: analysis report"));
+        Assert.That(Directory.GetFiles(Path.Combine(_cli.DataDir, "logs")), Is.Not.Empty, "the rolling log file is written under --data");
+    }
+
+    [Test]
+    public async Task Run_without_out_writes_into_the_session_folder()
+    {
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--pipeline", "quick");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var sessions = Directory.GetDirectories(Path.Combine(_cli.DataDir, "sessions"));
+        Assert.That(sessions, Has.Length.EqualTo(1));
+        Assert.That(Path.GetFileName(sessions[0]), Does.Match(@"^quick_\d{8}_\d{6}_[0-9a-f]{4}$"));
+        Assert.That(File.Exists(Path.Combine(sessions[0], "report.json")), Is.True);
+    }
+
+    [Test]
+    public async Task Missing_manuscript_exits_3_naming_the_file()
+    {
+        var result = await _cli.RunAsync("run", "no-such-novel.txt");
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("no-such-novel.txt"));
+        Assert.That(result.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task Empty_manuscript_exits_3()
+    {
+        var path = _cli.Write("empty.txt", "  \n\n ");
+        var result = await _cli.RunAsync("run", path);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("empty.txt").And.Contain("empty"));
+    }
+
+    [Test]
+    public async Task Binary_manuscript_exits_3()
+    {
+        var path = _cli.Write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x0D, 0x0A, 0x1A, 0x00, 0x01]);
+        var result = await _cli.RunAsync("run", path);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("image.txt").And.Contain("binary"));
+    }
+
+    [Test]
+    public async Task Invalid_utf8_exits_3_with_the_offset()
+    {
+        var bytes = "Chapter 1\n\nShe said caf"u8.ToArray().Concat(new byte[] { 0xE9, 0x20, 0x6F, 0x6B }).ToArray();
+        var path = _cli.Write("latin1.txt", bytes);
+        var result = await _cli.RunAsync("run", path);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("latin1.txt").And.Contain("UTF-8").And.Contain("offset 23"));
+    }
+
+    [Test]
+    public async Task Pipeline_with_a_cycle_exits_2_and_prints_the_cycle()
+    {
+        var pipeline = _cli.Write("cyclic.json", """
+            { "name": "cyclic", "nodes": [
+                { "id": "a", "type": "structure", "dependsOn": ["b"] },
+                { "id": "b", "type": "structure", "dependsOn": ["a"] } ] }
+            """);
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--pipeline", pipeline);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("cyclic.json").And.Contain("a -> b -> a"));
+    }
+
+    [Test]
+    public async Task Unknown_pipeline_name_exits_2()
+    {
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--pipeline", "no-such-pipeline");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("no-such-pipeline"));
+    }
+
+    [Test]
+    public async Task Unknown_genre_exits_2_listing_known_ones()
+    {
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--genre", "cookbook");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("cookbook").And.Contain("fantasy"));
+    }
+
+    [Test]
+    public async Task Bad_command_line_exits_2()
+    {
+        var result = await _cli.RunAsync("run", CliProcess.Sample, "--target-length", "lots");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        var noVerb = await _cli.RunAsync("frobnicate");
+        Assert.That(noVerb.ExitCode, Is.EqualTo(2), noVerb.ToString());
+    }
+}

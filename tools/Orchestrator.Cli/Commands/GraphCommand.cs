@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Engine.Graph;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator graph &lt;pipeline&gt;</c>: the graph facts of a pipeline, as text or Mermaid.</summary>
+public static class GraphCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var pipeline = new Argument<string>("pipeline") { Description = "Pipeline name (from pipelines/) or path to a pipeline file" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text: order, parallel groups and critical path; mermaid: a flowchart",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "mermaid");
+
+        var command = new Command("graph", "Print a pipeline's topological order, parallel groups and critical path") { pipeline, format };
+        command.SetAction((parse, _) => CliRunner.GuardAsync(() =>
+        {
+            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            var path = PipelineLocator.Resolve(parse.GetValue(pipeline)!, settings);
+            var definition = PipelineLoader.Load(path, NovelNodeTypes.CreateRegistry());
+            var graph = WorkflowGraph.FromPipeline(definition);
+            var durations = NodeDurations.ForPipeline(graph, definition);
+            Console.Out.Write(parse.GetValue(format) == "mermaid"
+                ? MermaidRenderer.Render(graph, graph.FindCriticalPath(durations))
+                : GraphTextRenderer.Render(graph, durations, $"pipeline '{definition.Name}' v{definition.Version}"));
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+}

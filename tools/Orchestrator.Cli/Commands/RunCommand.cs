@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Manuscripts;
+using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Manuscripts.Genres;
+using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Requirements;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator run &lt;manuscript&gt;</c>: analyse one manuscript and write its reports.</summary>
+public static class RunCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var manuscript = new Argument<string>("manuscript") { Description = "The manuscript to analyse (.txt or .md)" };
+        var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline name (from pipelines/) or path to a pipeline file; default: novel" };
+        var genre = new Option<string?>("--genre") { Description = $"Genre, for length norms: {string.Join(", ", GenreNorms.Known)}" };
+        var target = new Option<int?>("--target-length") { Description = "Target length in words" };
+        var themes = new Option<string?>("--themes") { Description = "Themes the book should carry, comma-separated (e.g. heroism,friendship)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for report.json and report.md (default: <data>/sessions/<session-id>)" };
+        target.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--target-length must be a positive number of words");
+        });
+
+        var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json and report.md")
+        {
+            manuscript, pipeline, genre, target, themes, output,
+        };
+        command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
+        {
+            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            await using var log = Logging.Create(settings);
+            var registry = NovelNodeTypes.CreateRegistry();
+            var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
+            var definition = PipelineLoader.Load(pipelinePath, registry);
+            var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
+
+            var progress = new ConsoleProgress(Console.Error);
+            progress.Note($"run {Path.GetFileName(parse.GetValue(manuscript))} with pipeline {definition.Name} ({definition.Nodes.Count} nodes)");
+            await using var coordinator = new NovelCoordinator(new CoordinatorOptions
+            {
+                Pipeline = definition, Registry = registry, Logger = log, Observer = progress,
+            });
+            var analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements, ct);
+
+            var folder = parse.GetValue(output) ?? Path.Combine(settings.DataDirectory, "sessions", analysis.SessionId);
+            // A cancelled run still writes what it has: nothing finished is thrown away.
+            var files = await ReportFiles.WriteAsync(analysis.Report, folder, CancellationToken.None);
+
+            var session = analysis.Session;
+            Console.Out.WriteLine($"{analysis.Document.Title}: quality {session.Quality.Overall:0.00} " +
+                $"(coverage {session.Quality.Coverage:P0}), {session.Status}: {session.StopReason}");
+            Console.Out.WriteLine($"session {analysis.SessionId}");
+            foreach (var file in files) Console.Out.WriteLine($"wrote {file}");
+            return session.Status switch
+            {
+                SessionStatus.Completed => ExitCodes.Success,
+                SessionStatus.Cancelled => ExitCodes.Interrupted,
+                _ => ExitCodes.RunFailed,
+            };
+        }));
+        return command;
+    }
+
+    private static ManuscriptRequirements Requirements(string? genre, int? target, string? themes)
+    {
+        if (genre is not null && !GenreNorms.TryGet(genre, out _))
+            throw new CliUsageException($"unknown genre '{genre}' (known: {string.Join(", ", GenreNorms.Known)})");
+        return new ManuscriptRequirements
+        {
+            Genre = genre,
+            TargetLength = target,
+            Themes = themes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts.Loading;
+
+namespace Orchestrator.Cli.Hosting;
+
+/// <summary>
+/// Maps what can go wrong in a verb to one clear message on stderr and a documented exit code;
+/// a user never sees a stack trace for a mistake they can fix.
+/// </summary>
+public static class CliRunner
+{
+    public static async Task<int> GuardAsync(Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (CliUsageException ex)
+        {
+            return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (PipelineValidationException ex)
+        {
+            return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (FileNotFoundException ex) when (ex.FileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return Fail($"{ex.FileName}: pipeline file not found", ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (ManuscriptLoadException ex)
+        {
+            return Fail(ex.Message, ExitCodes.BadInput);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("interrupted", ExitCodes.Interrupted);
+        }
+        catch (Exception ex)
+        {
+            return Fail($"internal error: {ex}", ExitCodes.InternalError);
+        }
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+}
