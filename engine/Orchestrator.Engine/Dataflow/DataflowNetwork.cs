@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using Orchestrator.Engine.Graph;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
 using Serilog;
@@ -16,10 +17,7 @@ public sealed class DataflowNetwork : IAsyncDisposable
 {
     private readonly TransformBlock<ActionRequest, ActionOutcome>[] _blocks;
     private readonly ActionBlock<ActionOutcome> _collector;
-    private readonly int[][] _dependencies;
-    private readonly int[][] _dependants;
-    private readonly int[][] _transitiveDependants;
-    private readonly Dictionary<string, int> _index;
+    private readonly WorkflowGraph _graph;
     private readonly SemaphoreSlim _globalSlots;
     private readonly NodeStatistics[] _statistics;
     private readonly ILogger _log;
@@ -27,6 +25,9 @@ public sealed class DataflowNetwork : IAsyncDisposable
 
     public PipelineDefinition Pipeline { get; }
     public IReadOnlyList<WorkflowNode> Nodes { get; }
+
+    /// <summary>The dependency graph; node index = position in the pipeline file.</summary>
+    public WorkflowGraph Graph => _graph;
     internal IExecutionObserver? Observer { get; }
     internal TimeProvider Time { get; }
     internal NodeStatistics[] Statistics => _statistics;
@@ -41,21 +42,10 @@ public sealed class DataflowNetwork : IAsyncDisposable
         Time = options.TimeProvider;
         _log = options.Logger;
         var count = pipeline.Nodes.Count;
-        _index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++) _index.Add(pipeline.Nodes[i].Id, i);
-
+        _graph = WorkflowGraph.FromPipeline(pipeline);
+        if (_graph.FindCycle() is { } cycle)
+            throw new GraphCycleException(_graph.IdsOf(cycle));
         Nodes = pipeline.Nodes.Select(registry.Create).ToArray();
-        _dependencies = new int[count][];
-        var dependants = new List<int>[count];
-        for (var i = 0; i < count; i++) dependants[i] = [];
-        for (var i = 0; i < count; i++)
-        {
-            _dependencies[i] = pipeline.Nodes[i].DependsOn.Select(IndexOf).ToArray();
-            foreach (var dep in _dependencies[i]) dependants[dep].Add(i);
-        }
-        _dependants = dependants.Select(d => d.ToArray()).ToArray();
-        _transitiveDependants = new int[count][];
-        for (var i = 0; i < count; i++) _transitiveDependants[i] = CollectTransitive(i);
 
         _statistics = pipeline.Nodes.Select(n => new NodeStatistics(n.Id)).ToArray();
         _globalSlots = new SemaphoreSlim(pipeline.Settings.MaxConcurrentActions, pipeline.Settings.MaxConcurrentActions);
@@ -95,7 +85,7 @@ public sealed class DataflowNetwork : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Nodes is not null)
             foreach (var id in request.Nodes)
-                if (!_index.ContainsKey(id))
+                if (!_graph.TryGetIndex(id, out _))
                     throw new ArgumentException($"node '{id}' is not in pipeline '{Pipeline.Name}'", nameof(request));
 
         var execution = new Execution(this, request, cancellationToken);
@@ -105,11 +95,7 @@ public sealed class DataflowNetwork : IAsyncDisposable
     }
 
     internal int IndexOf(string id) =>
-        _index.TryGetValue(id, out var i) ? i : throw new ArgumentException($"node '{id}' is not in pipeline '{Pipeline.Name}'");
-
-    internal int[] DependenciesOf(int index) => _dependencies[index];
-    internal int[] DependantsOf(int index) => _dependants[index];
-    internal int[] TransitiveDependantsOf(int index) => _transitiveDependants[index];
+        _graph.TryGetIndex(id, out var i) ? i : throw new ArgumentException($"node '{id}' is not in pipeline '{Pipeline.Name}'");
 
     private async Task CollectAsync(ActionOutcome outcome)
     {
@@ -127,23 +113,6 @@ public sealed class DataflowNetwork : IAsyncDisposable
 
     private Task<bool> PostAsync(ActionRequest request) =>
         _blocks[request.NodeIndex].SendAsync(request);
-
-    private int[] CollectTransitive(int start)
-    {
-        var seen = new bool[_dependants.Length];
-        var order = new List<int>();
-        var stack = new Stack<int>(_dependants[start]);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            if (seen[n]) continue;
-            seen[n] = true;
-            order.Add(n);
-            foreach (var d in _dependants[n]) stack.Push(d);
-        }
-        order.Sort();
-        return order.ToArray();
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -55,7 +55,7 @@ internal sealed class Execution
         {
             if (!_inRun[i]) continue;
             _unresolved++;
-            foreach (var dep in _network.DependenciesOf(i))
+            foreach (var dep in _network.Graph.DependenciesOf(i))
             {
                 if (_inRun[dep]) _waitingFor[i]++;
             }
@@ -84,7 +84,7 @@ internal sealed class Execution
         if (outcome.Status == ActionStatus.Succeeded)
         {
             _results[outcome.NodeId] = outcome.Result!;
-            foreach (var dependant in _network.DependantsOf(index))
+            foreach (var dependant in _network.Graph.DependantsOf(index))
             {
                 if (!_inRun[dependant] || _outcomes[dependant] is not null) continue;
                 if (--_waitingFor[dependant] > 0) continue;
@@ -97,7 +97,7 @@ internal sealed class Execution
         else
         {
             var reason = $"dependency '{outcome.NodeId}' ended {outcome.Status}";
-            foreach (var dependant in _network.TransitiveDependantsOf(index))
+            foreach (var dependant in _network.Graph.TransitiveDependants(index))
                 if (_inRun[dependant] && _outcomes[dependant] is null)
                     ResolveWithoutRunning(dependant, ActionStatus.Skipped, reason);
         }
@@ -110,7 +110,7 @@ internal sealed class Execution
     {
         // Each context gets its own copy of its dependencies' results: the collector keeps adding to
         // _results while nodes run, and a node must see a fixed input.
-        var deps = _network.DependenciesOf(request.NodeIndex);
+        var deps = _network.Graph.DependenciesOf(request.NodeIndex);
         var upstream = new Dictionary<string, NodeResult>(deps.Length, StringComparer.Ordinal);
         foreach (var dep in deps)
         {
@@ -131,7 +131,7 @@ internal sealed class Execution
 
     private string? MissingOutsideDependency(int index)
     {
-        foreach (var dep in _network.DependenciesOf(index))
+        foreach (var dep in _network.Graph.DependenciesOf(index))
         {
             if (_inRun[dep]) continue;
             var id = _network.Nodes[dep].Id;

@@ -273,3 +273,15 @@ internal sealed class ConcurrencyProbe
         public void Dispose() => Interlocked.Decrement(ref probe._current);
     }
 }
+
+[TestFixture]
+public sealed class DataflowCompilationTests
+{
+    [Test]
+    public void Compiling_a_cyclic_pipeline_is_refused_with_the_cycle()
+    {
+        var p = new ScriptedPipeline().Ok("a", 0.5, "b").Ok("b", 0.5, "a");
+        Assert.That(() => DataflowNetwork.Compile(p.Definition, p.Registry),
+            Throws.InstanceOf<Orchestrator.Engine.Graph.GraphCycleException>().With.Message.EqualTo("cycle: a -> b -> a"));
+    }
+}
