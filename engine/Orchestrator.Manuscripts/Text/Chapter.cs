@@ -19,6 +19,10 @@ public sealed record Chapter
     /// <summary>Title part of the heading, if any (e.g. <c>Down the Rabbit-Hole</c>).</summary>
     public string? Title { get; init; }
 
+    /// <summary>Span of the heading as it stands in the text (title line included); length 0 for an
+    /// <see cref="SectionKind.Untitled"/> chapter.</summary>
+    public TextSpan HeadingSpan { get; init; }
+
     /// <summary>Index of the part (book, volume) it belongs to, or null.</summary>
     public int? PartIndex { get; init; }
 

@@ -31,6 +31,10 @@ public sealed class ManuscriptDocument
     /// <summary>Characters before the first chapter that were set aside (title page, contents...).</summary>
     public TextSpan FrontMatter { get; init; }
 
+    /// <summary>Characters after the body that were set aside (after <c>THE END</c>, a Gutenberg end line);
+    /// length 0 when the body runs to the end of the text.</summary>
+    public TextSpan BackMatter { get; init; }
+
     public int WordCount => Words.Length;
 
     public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);

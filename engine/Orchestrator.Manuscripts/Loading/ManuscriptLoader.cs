@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Manuscripts.Loading;
+
+/// <summary>
+/// Reads a manuscript file (.txt, .md) into its immutable <see cref="ManuscriptDocument"/>: picks the
+/// format reader by extension, decodes the bytes (UTF-8 with or without BOM, UTF-16/UTF-32 with BOM;
+/// strict by default), hashes them (SHA-256), finds the title and builds the text index once.
+/// Every refusal is a <see cref="ManuscriptLoadException"/> whose message names the file and the reason.
+/// </summary>
+public static class ManuscriptLoader
+{
+    /// <summary>Extensions that can be loaded, lower-case with the dot.</summary>
+    public static IReadOnlyList<string> SupportedExtensions => ManuscriptFormats.Extensions;
+
+    /// <inheritdoc cref="LoadAsync(string, ManuscriptLoadOptions, CancellationToken)"/>
+    public static Task<ManuscriptDocument> LoadAsync(string path, CancellationToken ct) =>
+        LoadAsync(path, ManuscriptLoadOptions.Default, ct);
+
+    /// <summary>Reads and indexes the file at <paramref name="path"/> (kept as given, for messages and
+    /// <see cref="ManuscriptDocument.SourcePath"/>).</summary>
+    /// <exception cref="ManuscriptLoadException">Missing, unreadable, empty, binary, undecodable or of an unsupported format.</exception>
+    public static async Task<ManuscriptDocument> LoadAsync(string path, ManuscriptLoadOptions options, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var reader = FindReader(path);
+        byte[] bytes = await ReadAllBytesAsync(path, options, ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        return Load(path, bytes, reader, options);
+    }
+
+    /// <summary>Decodes and indexes bytes already in memory; <paramref name="displayPath"/> chooses the
+    /// format by its extension and names the file in messages.</summary>
+    /// <exception cref="ManuscriptLoadException">Empty, binary, undecodable or of an unsupported format.</exception>
+    public static ManuscriptDocument Load(string displayPath, ReadOnlySpan<byte> bytes, ManuscriptLoadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(displayPath);
+        return Load(displayPath, bytes, FindReader(displayPath), options ?? ManuscriptLoadOptions.Default);
+    }
+
+    /// <inheritdoc cref="Load(string, ReadOnlySpan{byte}, ManuscriptLoadOptions?)"/>
+    public static ManuscriptDocument Load(string displayPath, byte[] bytes, ManuscriptLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Load(displayPath, bytes.AsSpan(), options);
+    }
+
+    private static ManuscriptDocument Load(string displayPath, ReadOnlySpan<byte> bytes, IManuscriptFormatReader reader, ManuscriptLoadOptions options)
+    {
+        var decoded = reader.Read(displayPath, bytes, options);
+        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        string title = TitleDetector.Detect(decoded.Text, decoded.Markup) ?? Path.GetFileNameWithoutExtension(displayPath);
+        return TextIndexer.Build(decoded.Text, title, hash, displayPath,
+            new TextIndexOptions { Markup = decoded.Markup, Encoding = decoded.Encoding });
+    }
+
+    private static IManuscriptFormatReader FindReader(string path)
+    {
+        var extension = Path.GetExtension(path.AsSpan());
+        var reader = ManuscriptFormats.Find(extension);
+        if (reader is not null)
+            return reader;
+        string supported = string.Join(", ", SupportedExtensions);
+        string detail = extension.IsEmpty
+            ? $"no file extension, so no known format (supported: {supported})"
+            : $"unsupported format '{extension}' (supported: {supported})";
+        throw new ManuscriptLoadException(path, LoadFailureReason.UnsupportedFormat, detail);
+    }
+
+    private static async Task<byte[]> ReadAllBytesAsync(string path, ManuscriptLoadOptions options, CancellationToken ct)
+    {
+        if (Directory.Exists(path))
+            throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, "is a directory, not a file");
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read,
+                bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            long length = stream.Length;
+            if (length > options.MaxBytes)
+            {
+                throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable,
+                    $"too large to be a manuscript ({length:N0} bytes; the limit is {options.MaxBytes:N0})");
+            }
+            var bytes = new byte[length];
+            int read = 0;
+            while (read < bytes.Length)
+            {
+                int n = await stream.ReadAsync(bytes.AsMemory(read), ct).ConfigureAwait(false);
+                if (n == 0)
+                    break;
+                read += n;
+            }
+            return read == bytes.Length ? bytes : bytes[..read];
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new ManuscriptLoadException(path, LoadFailureReason.NotFound, "file not found", inner: ex);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new ManuscriptLoadException(path, LoadFailureReason.NotFound, "file not found (no such folder)", inner: ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, "cannot be read (access denied)", inner: ex);
+        }
+        catch (IOException ex)
+        {
+            throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, $"cannot be read ({ex.Message})", inner: ex);
+        }
+    }
+}
