@@ -22,13 +22,14 @@ internal static class StructureText
 
     public static string F1(double value) => value.ToString("0.0", Invariant);
 
-    /// <summary>How a message names a chapter: <c>Chapter 7 "The Storm"</c>, <c>The prologue</c>, <c>"Letter 2"</c>.</summary>
+    /// <summary>How a message names a chapter: <c>Chapter 7 "The Storm"</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
     public static string Describe(Chapter chapter)
     {
         var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
         return chapter.Kind switch
         {
             SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}{title}",
+            SectionKind.Letter when chapter.Number is { } n => $"Letter {n}{title}",
             SectionKind.Prologue => $"The prologue{title}",
             SectionKind.Epilogue => $"The epilogue{title}",
             _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
@@ -41,9 +42,9 @@ internal static class StructureText
         string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
 
     /// <summary>
-    /// Where a chapter finding points: the chapter (1-based), its first paragraph (1-based, document-wide)
-    /// and the characters of its heading in the text, or of the whole chapter when the heading cannot be
-    /// found verbatim inside the chapter's span.
+    /// Where a chapter finding points: the chapter (1-based position), its first paragraph (1-based,
+    /// document-wide) and the characters of its heading: the index's <see cref="Chapter.HeadingSpan"/> when
+    /// it has one, else the heading found verbatim inside the chapter's span, else the whole chapter span.
     /// </summary>
     public static TextLocation Locate(ManuscriptDocument document, Chapter chapter)
     {
@@ -65,6 +66,8 @@ internal static class StructureText
 
     private static (int Offset, int Length) HeadingSpan(string text, Chapter chapter)
     {
+        if (chapter.HeadingSpan.Length > 0 && chapter.HeadingSpan.End <= text.Length && chapter.HeadingSpan.Start >= 0)
+            return (chapter.HeadingSpan.Start, chapter.HeadingSpan.Length);
         var (start, count) = Clamp(text.Length, chapter.Span.Start, chapter.Span.Length);
         foreach (var candidate in HeadingCandidates(chapter))
         {

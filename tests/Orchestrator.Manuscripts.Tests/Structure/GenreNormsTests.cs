@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using Orchestrator.Manuscripts.Genres;
 
 namespace Orchestrator.Manuscripts.Tests.Structure;

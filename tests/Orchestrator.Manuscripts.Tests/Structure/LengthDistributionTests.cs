@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using Orchestrator.Manuscripts.Structure;
 
 namespace Orchestrator.Manuscripts.Tests.Structure;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Orchestrator.Engine.Findings;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
@@ -200,6 +199,17 @@ public sealed class StructureNodeTests
         Assert.That(finding.Location.Paragraph, Is.EqualTo(document.Chapters[8].FirstParagraph + 1));
         Assert.That(document.Text.Substring(finding.Location.Offset, finding.Location.Length), Is.EqualTo("Chapter 9"));
         Assert.That(finding.Evidence, Is.EqualTo("Chapter 9"));
+    }
+
+    [Test]
+    public async Task Without_a_heading_span_the_heading_is_found_in_the_chapter_text()
+    {
+        var document = Build([Chapter(1, 3_000), Chapter(2, 3_000), Chapter(3, 9_000, "The Storm"), Chapter(4, 3_000)], headingSpans: false);
+        var result = await RunAsync(document);
+
+        var location = Rule(result, StructureRules.LongChapter).Single().Location!;
+        Assert.That(location.Chapter, Is.EqualTo(3));
+        Assert.That(document.Text.Substring(location.Offset, location.Length), Is.EqualTo("Chapter 3: The Storm"));
     }
 
     [Test]

@@ -35,7 +35,8 @@ internal static class SyntheticManuscript
 
     public static SyntheticChapter Prologue(int words) => new("Prologue", [words], SectionKind.Prologue);
 
-    public static ManuscriptDocument Build(IEnumerable<SyntheticChapter> specs, string title = "Synthetic")
+    /// <param name="headingSpans">Whether chapters carry <see cref="Chapter.HeadingSpan"/>, as the real index's do.</param>
+    public static ManuscriptDocument Build(IEnumerable<SyntheticChapter> specs, string title = "Synthetic", bool headingSpans = true)
     {
         var text = new StringBuilder();
         var parts = new List<Part>();
@@ -108,6 +109,7 @@ internal static class SyntheticManuscript
             chapters.Add(new Chapter
             {
                 Index = chapterIndex, Kind = spec.Kind, Number = spec.Number, Heading = spec.Heading, Title = spec.Title,
+                HeadingSpan = headingSpans ? new TextSpan(chapterStart, spec.Heading.Length) : default,
                 PartIndex = parts.Count > 0 ? parts.Count - 1 : null,
                 Span = new TextSpan(chapterStart, text.Length - chapterStart),
                 FirstParagraph = firstParagraph, ParagraphCount = paragraphs.Count - firstParagraph,
