@@ -119,6 +119,9 @@ public sealed class RunVerbTests
     {
         var result = await _cli.RunAsync("run", CliProcess.Sample, "--target-length", "lots");
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        var negative = await _cli.RunAsync("run", CliProcess.Sample, "--target-length", "-5");
+        Assert.That(negative.ExitCode, Is.EqualTo(2), negative.ToString());
+        Assert.That(negative.Stderr, Does.Contain("--target-length"));
         var noVerb = await _cli.RunAsync("frobnicate");
         Assert.That(noVerb.ExitCode, Is.EqualTo(2), noVerb.ToString());
     }

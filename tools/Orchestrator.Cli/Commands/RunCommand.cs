@@ -21,10 +21,6 @@ public static class RunCommand
         var target = new Option<int?>("--target-length") { Description = "Target length in words" };
         var themes = new Option<string?>("--themes") { Description = "Themes the book should carry, comma-separated (e.g. heroism,friendship)" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for report.json and report.md (default: <data>/sessions/<session-id>)" };
-        target.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--target-length must be a positive number of words");
-        });
 
         var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json and report.md")
         {
@@ -70,6 +66,8 @@ public static class RunCommand
     {
         if (genre is not null && !GenreNorms.TryGet(genre, out _))
             throw new CliUsageException($"unknown genre '{genre}' (known: {string.Join(", ", GenreNorms.Known)})");
+        if (target is <= 0)
+            throw new CliUsageException($"--target-length must be a positive number of words (got {target})");
         return new ManuscriptRequirements
         {
             Genre = genre,
