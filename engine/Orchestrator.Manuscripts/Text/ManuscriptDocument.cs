@@ -37,6 +37,15 @@ public sealed class ManuscriptDocument
 
     public int WordCount => Words.Length;
 
+    private DialogueMap? _dialogue;
+    private TextLocator? _locator;
+
+    /// <summary>Where the quoted speech is. Built on first use, once, then shared by every node.</summary>
+    public DialogueMap Dialogue => LazyInitializer.EnsureInitialized(ref _dialogue, () => DialogueMap.Build(this));
+
+    /// <summary>Maps character offsets to chapters and paragraphs, for finding locations.</summary>
+    public TextLocator Locator => LazyInitializer.EnsureInitialized(ref _locator, () => new TextLocator(this));
+
     public ReadOnlySpan<char> Slice(TextSpan span) => Text.AsSpan(span.Start, span.Length);
     public ReadOnlySpan<char> WordText(int wordIndex) => Text.AsSpan(Words[wordIndex].Start, Words[wordIndex].Length);
     public ReadOnlySpan<char> WordText(Word word) => Text.AsSpan(word.Start, word.Length);
