@@ -2,11 +2,12 @@ namespace Orchestrator.Engine.Quality;
 
 /// <summary>
 /// The overall quality of a session: the weighted mean of the scores of the nodes that succeeded,
-/// how much of the pipeline that covers, and each node's contribution.
+/// the share of nodes that succeeded (coverage), how far the figure can be trusted (confidence), and
+/// each node's contribution.
 /// </summary>
-public sealed record QualityScore(double Overall, double Coverage, IReadOnlyList<NodeQuality> Nodes)
+public sealed record QualityScore(double Overall, double Coverage, double Confidence, IReadOnlyList<NodeQuality> Nodes)
 {
-    public static readonly QualityScore None = new(0, 0, []);
+    public static readonly QualityScore None = new(0, 0, 0, []);
 }
 
 /// <summary>One node's part in the overall score; Score is null when the node has no result.</summary>

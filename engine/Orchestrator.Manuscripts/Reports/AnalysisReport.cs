@@ -29,7 +29,10 @@ public sealed record ManuscriptInfo(string Title, string? Path, string ContentHa
 
 public sealed record RequirementsInfo(string? Genre, int? TargetLength, IReadOnlyList<string> Themes);
 
-public sealed record QualityInfo(double Overall, double Coverage, IReadOnlyDictionary<string, double?> Nodes);
+/// <summary>Overall score, coverage (share of nodes that succeeded), confidence, and each node's score, weight and explanation.</summary>
+public sealed record QualityInfo(double Overall, double Coverage, double Confidence, IReadOnlyDictionary<string, NodeQualityInfo> Nodes);
+
+public sealed record NodeQualityInfo(double? Score, double Weight, string? Explanation);
 
 public sealed record NodeReport
 {

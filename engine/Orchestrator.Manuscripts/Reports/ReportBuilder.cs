@@ -47,8 +47,10 @@ public static class ReportBuilder
                 document.WordCount, document.Chapters.Count, document.Parts.Count, document.Scenes.Length,
                 document.Paragraphs.Length, document.Sentences.Length),
             Requirements = new RequirementsInfo(requirements.Genre, requirements.TargetLength, requirements.Themes),
-            Quality = new QualityInfo(session.Quality.Overall, session.Quality.Coverage,
-                session.Quality.Nodes.ToDictionary(n => n.NodeId, n => n.Score)),
+            Quality = new QualityInfo(session.Quality.Overall, session.Quality.Coverage, session.Quality.Confidence,
+                session.Quality.Nodes.ToDictionary(n => n.NodeId, n => new NodeQualityInfo(
+                    n.Score is { } s ? Math.Round(s, 4) : null, n.Weight,
+                    session.Results.TryGetValue(n.NodeId, out var r) ? r.Summary : outcomes.GetValueOrDefault(n.NodeId)?.Error?.Message))),
             Nodes = nodes,
             Timings = new TimingInfo(session.StartedAt, Math.Round(session.Duration.TotalMilliseconds, 3),
                 statistics.Select(s => new NodeTiming(s.NodeId, s.Runs, s.Successes, s.Failures, s.Timeouts, s.Retries,
