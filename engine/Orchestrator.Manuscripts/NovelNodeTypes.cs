@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Recommendations;
 using Orchestrator.Manuscripts.Structure;
 
 namespace Orchestrator.Manuscripts;
@@ -9,6 +10,6 @@ public static class NovelNodeTypes
     public static NodeRegistry CreateRegistry() => Register(new NodeRegistry());
 
     public static NodeRegistry Register(NodeRegistry registry) => registry
-        .Register(StructureNode.TypeName, d => new StructureNode(d),
-            "word count against target and genre norms, chapter length distribution, outliers, prologue, scenes, parts");
+        .Register(StructureNode.TypeName, d => new StructureNode(d), StructureNode.Description)
+        .Register(RecommendationsNode.TypeName, d => new RecommendationsNode(d), RecommendationsNode.Description);
 }

@@ -42,26 +42,24 @@ internal static class StructureText
         string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
 
     /// <summary>
-    /// Where a chapter finding points: the chapter (1-based position), its first paragraph (1-based,
-    /// document-wide) and the characters of its heading: the index's <see cref="Chapter.HeadingSpan"/> when
+    /// Where a chapter finding points: the chapter (1-based position), no paragraph (the finding is about
+    /// the whole chapter; paragraphs in locations count within their chapter) and the characters of its heading: the index's <see cref="Chapter.HeadingSpan"/> when
     /// it has one, else the heading found verbatim inside the chapter's span, else the whole chapter span.
     /// </summary>
     public static TextLocation Locate(ManuscriptDocument document, Chapter chapter)
     {
-        int? paragraph = chapter.ParagraphCount > 0 ? chapter.FirstParagraph + 1 : null;
         var (offset, length) = HeadingSpan(document.Text, chapter);
-        return new TextLocation(chapter.Ordinal, paragraph, offset, length);
+        return new TextLocation(chapter.Ordinal, null, offset, length);
     }
 
-    /// <summary>Where a part finding points: the part's heading, and the first chapter of the part if any.</summary>
+    /// <summary>Where a part finding points: the part's heading, and the first chapter of the part if any (no paragraph).</summary>
     public static TextLocation Locate(ManuscriptDocument document, Part part)
     {
         Chapter? first = part.ChapterCount > 0 && part.FirstChapter >= 0 && part.FirstChapter < document.Chapters.Count
             ? document.Chapters[part.FirstChapter]
             : null;
-        int? paragraph = first is { ParagraphCount: > 0 } ? first.FirstParagraph + 1 : null;
         var (offset, length) = Clamp(document.Text.Length, part.HeadingSpan.Start, part.HeadingSpan.Length);
-        return new TextLocation(first?.Ordinal, paragraph, offset, length);
+        return new TextLocation(first?.Ordinal, null, offset, length);
     }
 
     private static (int Offset, int Length) HeadingSpan(string text, Chapter chapter)

@@ -39,7 +39,7 @@ public sealed class StructureCorpusTests
         {
             var location = finding.Location!;
             Assert.That(document.Text.Substring(location.Offset, location.Length), Does.StartWith("CHAPTER").IgnoreCase, finding.Message);
-            Assert.That(location.Paragraph, Is.EqualTo(document.Chapters[location.Chapter!.Value - 1].FirstParagraph + 1));
+            Assert.That(location.Paragraph, Is.Null, "a chapter finding is about the whole chapter");
         }
         TestContext.Out.WriteLine(result.Summary);
     }

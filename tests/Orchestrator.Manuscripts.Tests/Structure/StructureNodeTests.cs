@@ -178,9 +178,8 @@ public sealed class StructureNodeTests
         var chapter = document.Chapters[4];
         var location = finding.Location!;
         Assert.That(location.Chapter, Is.EqualTo(5));
-        // Chapters 1-4 hold 50 + 52 + 49 + 50 paragraphs of at most 60 words, so chapter 5 opens on paragraph 202.
-        Assert.That(location.Paragraph, Is.EqualTo(202));
-        Assert.That(location.Paragraph, Is.EqualTo(chapter.FirstParagraph + 1));
+        Assert.That(location.Paragraph, Is.Null, "a chapter finding is about the whole chapter");
+        Assert.That(location.Offset, Is.EqualTo(chapter.HeadingSpan.Start));
         Assert.That(location.Offset, Is.EqualTo(document.Text.IndexOf("Chapter 5: The Storm", StringComparison.Ordinal)));
         Assert.That(location.Length, Is.EqualTo("Chapter 5: The Storm".Length));
         Assert.That(document.Text.Substring(location.Offset, location.Length), Is.EqualTo("Chapter 5: The Storm"));
@@ -196,7 +195,7 @@ public sealed class StructureNodeTests
         Assert.That(finding.Message, Is.EqualTo("Chapter 9 has only 1,000 words, 0.33x the median chapter (3,000)."));
         Assert.That(finding.Severity, Is.EqualTo(Severity.Suggestion));
         Assert.That(finding.Location!.Chapter, Is.EqualTo(9));
-        Assert.That(finding.Location.Paragraph, Is.EqualTo(document.Chapters[8].FirstParagraph + 1));
+        Assert.That(finding.Location.Paragraph, Is.Null);
         Assert.That(document.Text.Substring(finding.Location.Offset, finding.Location.Length), Is.EqualTo("Chapter 9"));
         Assert.That(finding.Evidence, Is.EqualTo("Chapter 9"));
     }
@@ -306,7 +305,7 @@ public sealed class StructureNodeTests
         Assert.That(finding.Message, Is.EqualTo("The prologue has 5,000 words, 1.7x the median chapter (3,000) and 14% of the book."));
         Assert.That(finding.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(finding.Location!.Chapter, Is.EqualTo(1));
-        Assert.That(finding.Location.Paragraph, Is.EqualTo(1));
+        Assert.That(finding.Location.Paragraph, Is.Null);
         Assert.That(document.Text.Substring(finding.Location.Offset, finding.Location.Length), Is.EqualTo("Prologue"));
         Assert.That(finding.Evidence, Is.EqualTo("Prologue"));
 
