@@ -8,6 +8,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     RunCommand.Create(global),
     ValidateCommand.Create(global),
     GraphCommand.Create(global),
+    CheckCommand.Create(global),
 };
 root.Options.Add(global.Data);
 

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text.Json;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Findings;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts;
+using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Requirements;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>
+/// <c>orchestrator check &lt;file|-&gt;</c>: the linter view. Runs the chosen nodes on one text (a whole
+/// book, or a paragraph piped on stdin) and prints one finding per line, or JSON with every metric.
+/// Exit 0 whether or not there are findings.
+/// </summary>
+public static class CheckCommand
+{
+    public const string DefaultNodes = "style,consistency";
+    private const string StdinName = "stdin.txt";
+
+    public static Command Create(GlobalOptions global)
+    {
+        var input = new Argument<string>("file") { Description = "The text to check (.txt or .md), or - to read stdin" };
+        var nodes = new Option<string>("--nodes", "-n")
+        {
+            Description = "Node types to run, comma-separated (structure, style, characters, pacing, themes, consistency)",
+            DefaultValueFactory = _ => DefaultNodes,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
+        {
+            input, nodes, format,
+        };
+        command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
+        {
+            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            await using var log = Logging.Create(settings);
+            var registry = NovelNodeTypes.CreateRegistry();
+            var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+            var unknown = types.Where(t => !registry.Contains(t) || t == "recommendations").ToArray();
+            if (types.Length == 0 || unknown.Length > 0)
+                throw new CliUsageException($"unknown node type(s) for --nodes: {string.Join(", ", unknown)} " +
+                    $"(known: {string.Join(", ", registry.KnownTypes.Where(t => t != "recommendations"))})");
+
+            var path = parse.GetValue(input)!;
+            var document = path == "-" ? await ReadStdinAsync(ct) : await ManuscriptLoader.LoadAsync(path, ct);
+            var display = path == "-" ? "<stdin>" : path;
+
+            var pipeline = new PipelineDefinition
+            {
+                Name = "check",
+                Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t }).ToArray(),
+                Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
+            };
+            await using var coordinator = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Logger = log });
+            var analysis = await coordinator.ProcessManuscriptAsync(document, ManuscriptRequirements.None, ct);
+
+            if (parse.GetValue(format) == "json") WriteJson(display, document, analysis.Report);
+            else WriteText(display, document, analysis.Report);
+            foreach (var failed in analysis.Session.Outcomes.Where(o => o.Status != ActionStatus.Succeeded))
+                Console.Error.WriteLine($"warning: {failed.NodeId} {failed.Status}: {failed.Error?.Message}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static async Task<ManuscriptDocument> ReadStdinAsync(CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await Console.OpenStandardInput().CopyToAsync(buffer, ct);
+        return ManuscriptLoader.Load(StdinName, buffer.ToArray());
+    }
+
+    private static IEnumerable<(string Node, Finding Finding)> Findings(AnalysisReport report) =>
+        report.Nodes.SelectMany(n => n.Findings.Where(f => !f.IsStrength).Select(f => (n.Id, f)))
+            .OrderBy(x => x.f.Location is { Chapter: not null } ? x.f.Location.Offset : -1)
+            .ThenBy(x => x.f.Rule, StringComparer.Ordinal);
+
+    private static void WriteText(string display, ManuscriptDocument document, AnalysisReport report)
+    {
+        var lines = new LineMap(document.Text);
+        var output = Console.Out;
+        foreach (var (_, f) in Findings(report))
+        {
+            var severity = f.Severity.ToString().ToLowerInvariant();
+            if (f.Location is { Chapter: not null } loc)
+            {
+                var (line, column) = lines.At(loc.Offset);
+                output.WriteLine($"{display}:{line}:{column}: {severity} {f.Rule}: {f.Message} [offset {loc.Offset}, length {loc.Length}]");
+            }
+            else
+            {
+                output.WriteLine($"{display}: {severity} {f.Rule}: {f.Message}");
+            }
+        }
+    }
+
+    private static void WriteJson(string display, ManuscriptDocument document, AnalysisReport report)
+    {
+        var lines = new LineMap(document.Text);
+        var json = new
+        {
+            file = display,
+            words = document.WordCount,
+            chapters = document.Chapters.Count,
+            nodes = report.Nodes.Select(n => new
+            {
+                id = n.Id,
+                status = n.Status,
+                score = n.Score,
+                summary = n.Summary,
+                error = n.Error,
+                metrics = n.Metrics,
+                findings = n.Findings.Select(f =>
+                {
+                    var at = f.Location is { Chapter: not null } loc ? lines.At(loc.Offset) : default;
+                    return new
+                    {
+                        rule = f.Rule,
+                        severity = f.Severity,
+                        message = f.Message,
+                        suggestion = f.Suggestion,
+                        evidence = f.Evidence,
+                        strength = f.IsStrength,
+                        confidence = f.Confidence,
+                        offset = f.Location?.Offset,
+                        length = f.Location?.Length,
+                        line = f.Location?.Chapter is null ? (int?)null : at.Line,
+                        column = f.Location?.Chapter is null ? (int?)null : at.Column,
+                        chapter = f.Location?.Chapter,
+                        paragraph = f.Location?.Paragraph,
+                    };
+                }),
+            }),
+        };
+        Console.Out.WriteLine(JsonSerializer.Serialize(json, ReportJson.Options));
+    }
+}
