@@ -31,6 +31,10 @@ public sealed class RunVerbTests
         var findings = structure.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToArray();
         Assert.That(findings, Has.Some.StartsWith("structure.length"), "1,000 words against an 80,000-word target is flagged");
 
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<svg").And.Contain("The Lighthouse Keeper&#39;s Daughter"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "(src|href)=\"https?:").Count, Is.Zero, "self-contained: no external assets");
+
         var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
         Assert.That(md, Does.StartWith("# The Lighthouse Keeper's Daughter: analysis report"));
         Assert.That(Directory.GetFiles(Path.Combine(_cli.DataDir, "logs")), Is.Not.Empty, "the rolling log file is written under --data");
@@ -124,5 +128,46 @@ public sealed class RunVerbTests
         Assert.That(negative.Stderr, Does.Contain("--target-length"));
         var noVerb = await _cli.RunAsync("frobnicate");
         Assert.That(noVerb.ExitCode, Is.EqualTo(2), noVerb.ToString());
+    }
+}
+
+[TestFixture]
+public sealed class CheckVerbTests
+{
+    private CliProcess _cli = null!;
+
+    [SetUp] public void SetUp() => _cli = new CliProcess();
+    [TearDown] public void TearDown() => _cli.Dispose();
+
+    [Test]
+    public async Task Unknown_node_type_is_a_usage_error()
+    {
+        var result = await _cli.RunAsync("check", CliProcess.Sample, "--nodes", "style,poetry");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("poetry"));
+    }
+
+    [Test]
+    public async Task Structure_findings_print_one_per_line_with_line_and_column()
+    {
+        var text = "Prologue\n\n" + string.Join(" ", Enumerable.Repeat("word", 3000)) + ".\n\n" +
+                   string.Join("\n\n", Enumerable.Range(1, 4).Select(n => $"Chapter {n}\n\n" + string.Join(" ", Enumerable.Repeat("word", 400)) + "."));
+        var path = _cli.Write("book.txt", text);
+        var result = await _cli.RunAsync("check", path, "--nodes", "structure");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Does.Contain($"{path}:1:1: warning structure.prologue.long: "));
+        Assert.That(result.Stdout, Does.Contain("[offset 0, length 8]"));
+    }
+
+    [Test]
+    public async Task Json_output_carries_metrics_and_positions()
+    {
+        var result = await _cli.RunAsync("check", CliProcess.Sample, "--nodes", "structure", "--format", "json");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var node = json.RootElement.GetProperty("nodes")[0];
+        Assert.That(node.GetProperty("id").GetString(), Is.EqualTo("structure"));
+        Assert.That(node.GetProperty("metrics").GetProperty("chapters").GetDouble(), Is.EqualTo(5));
     }
 }
