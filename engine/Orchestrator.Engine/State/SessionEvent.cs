@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using Orchestrator.Engine.Dataflow;
+
+namespace Orchestrator.Engine.State;
+
+public enum SessionEventKind
+{
+    /// <summary>What the engine chose to run next and why.</summary>
+    Decision,
+    /// <summary>How an action ended.</summary>
+    Outcome,
+    /// <summary>An iteration started or ended.</summary>
+    Iteration,
+    /// <summary>The session stopped, and why.</summary>
+    Stop,
+    /// <summary>The session was resumed (from what).</summary>
+    Resume,
+    /// <summary>Something the user should know (e.g. a corrupt snapshot was skipped).</summary>
+    Warning,
+}
+
+/// <summary>One line of <c>events.jsonl</c>.</summary>
+public sealed record SessionEvent
+{
+    public required DateTimeOffset Time { get; init; }
+    public required SessionEventKind Kind { get; init; }
+    public required string Session { get; init; }
+    public string? Node { get; init; }
+    public int? Iteration { get; init; }
+    public int? Attempt { get; init; }
+    public string? Status { get; init; }
+    public string? Details { get; init; }
+
+    /// <summary>The event recording <paramref name="outcome"/>: status, attempts, and the error as details.</summary>
+    public static SessionEvent FromOutcome(ActionOutcome outcome, DateTimeOffset time) => new()
+    {
+        Time = time,
+        Kind = SessionEventKind.Outcome,
+        Session = outcome.SessionId,
+        Node = outcome.NodeId,
+        Iteration = outcome.Iteration,
+        Attempt = outcome.Attempts,
+        Status = outcome.Status.ToString(),
+        Details = outcome.Error is { } e ? $"{e.Type}: {e.Message}" : null,
+    };
+}
+
+/// <summary>The events read back from <c>events.jsonl</c>, and the lines that were skipped.</summary>
+public sealed record EventLogReadResult(IReadOnlyList<SessionEvent> Events, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// An append-only JSON Lines file: one event per line, each append a single write flushed to disk. A crash
+/// mid-append leaves a torn last line; the next append first ends it with a newline so the new event starts
+/// on a line of its own, and a read skips the torn line (and any other line that does not parse), saying so.
+/// </summary>
+internal static class EventLog
+{
+    public static void Append(string path, SessionEvent e, bool flushToDisk)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions);
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        var needsNewline = false;
+        if (stream.Length > 0)
+        {
+            stream.Seek(-1, SeekOrigin.End);
+            needsNewline = stream.ReadByte() != '\n';
+        }
+        stream.Seek(0, SeekOrigin.End);
+        var buffer = new byte[line.Length + (needsNewline ? 2 : 1)];
+        var at = 0;
+        if (needsNewline) buffer[at++] = (byte)'\n';
+        line.CopyTo(buffer, at);
+        buffer[^1] = (byte)'\n';
+        stream.Write(buffer);
+        stream.Flush(flushToDisk);
+    }
+
+    public static EventLogReadResult Read(string path)
+    {
+        if (!File.Exists(path)) return new EventLogReadResult([], []);
+        var bytes = File.ReadAllBytes(path);
+        var events = new List<SessionEvent>();
+        var warnings = new List<string>();
+        var start = 0;
+        var lineNumber = 0;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            var last = end < 0;
+            if (last) end = bytes.Length;
+            lineNumber++;
+            var line = bytes.AsSpan(start, end - start).TrimEnd((byte)'\r');
+            start = end + 1;
+            if (line.IsEmpty) continue;
+            var parsed = TryParse(line);
+            if (parsed is not null) events.Add(parsed);
+            else if (last) warnings.Add($"{Path.GetFileName(path)}: the last line ({lineNumber}) is incomplete (a write was cut short); skipped");
+            else warnings.Add($"{Path.GetFileName(path)}: line {lineNumber} is not a valid event; skipped ({Preview(line)})");
+        }
+        return new EventLogReadResult(events, warnings);
+    }
+
+    private static SessionEvent? TryParse(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SessionEvent>(line, SessionStateJson.CompactOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Preview(ReadOnlySpan<byte> line)
+    {
+        var text = Encoding.UTF8.GetString(line[..Math.Min(line.Length, 60)]);
+        return line.Length > 60 ? text + "…" : text;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Orchestrator.Engine.State;
+
+/// <summary>
+/// The JSON form of the state (<c>session.json</c>) and of events: camelCase names, enums as their
+/// names, nulls left out, NaN and infinities as strings (a metric may be NaN), text unescaped where JSON
+/// allows, indented for people to read.
+/// The requirements are embedded as JSON, not as an escaped string.
+/// </summary>
+public static class SessionStateJson
+{
+    /// <summary>Indented: <c>session.json</c>, <c>lease.json</c>.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: true);
+
+    /// <summary>One line per value: <c>events.jsonl</c>.</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = Create(indented: false);
+
+    public static byte[] Serialize(SessionState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+
+    /// <summary>Decodes a state; throws <see cref="JsonException"/> on malformed JSON or a missing required field. Does not validate.</summary>
+    public static SessionState Deserialize(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<SessionState>(utf8, Options) ?? throw new JsonException("the file holds null, not a session state");
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = indented,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DictionaryKeyPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            // Text stays readable (quotes, accents, dashes as they are); these files never go into HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
+
+/// <summary>Writes a string that holds JSON as that JSON (not as a quoted string), and reads any JSON value back as its text.</summary>
+public sealed class RawJsonTextConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.GetRawText();
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteRawValue(value);
+    }
+}
