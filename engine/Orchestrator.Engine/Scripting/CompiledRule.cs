@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace Orchestrator.Engine.Scripting;
+
+/// <summary>
+/// A rule ready to call: compiled (or loaded from the cache) once, then called any number of
+/// times, from any thread, at the cost of a delegate call. Each call runs on the calling thread
+/// under a deadline (<see cref="Timeout"/>) and a depth limit, and ends either with a result or
+/// with a <see cref="RuleEvaluationException"/> that names the rule and the reason.
+/// </summary>
+public abstract class CompiledRule
+{
+    private readonly long _timeoutMilliseconds;
+    private readonly int _maxDepth;
+    private readonly Assembly _assembly;
+
+    private protected CompiledRule(RuleSource source, RuleKind kind, LoadedRule loaded, TimeSpan timeout, int maxDepth)
+    {
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan && timeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "a rule's time budget must be more than zero");
+        Name = source.Name;
+        Hash = source.Hash;
+        Kind = kind;
+        GlobalsType = loaded.GlobalsType;
+        Timeout = timeout;
+        Origin = loaded.Origin;
+        _timeoutMilliseconds = timeout == System.Threading.Timeout.InfiniteTimeSpan ? -1 : (long)Math.Ceiling(timeout.TotalMilliseconds);
+        _maxDepth = maxDepth;
+        _assembly = loaded.Assembly;
+    }
+
+    /// <summary>The rule's file path, or <c>rules.select</c>/<c>rules.stop</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>SHA-256 of the rule's text.</summary>
+    public string Hash { get; }
+
+    public RuleKind Kind { get; }
+
+    /// <summary>The globals type the rule was compiled against; calls take an instance of it (or of a type derived from it).</summary>
+    public Type GlobalsType { get; }
+
+    /// <summary>Time budget of one call (<c>rules.timeout</c>).</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Where the compiled code came from when it was first needed in this compiler.</summary>
+    public RuleOrigin Origin { get; }
+
+    public override string ToString() => $"{Kind} rule {Name}";
+
+    /// <summary>
+    /// Runs the rule once: the globals, the guard around the call, the result (finished while the
+    /// guard is still on, since a lazy result runs rule code), and the failure, if any, in words.
+    /// </summary>
+    private protected TResult Run<T, TResult>(Func<object?[], Task<T>> factory, RuleGlobals globals,
+        Func<T, TResult> finish, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(globals);
+        if (!GlobalsType.IsInstanceOfType(globals))
+            throw new ArgumentException(
+                $"{Name} was compiled for globals of type {GlobalsType.FullName}, not {globals.GetType().FullName}", nameof(globals));
+
+        var scope = RuleGuard.Begin(_timeoutMilliseconds, _maxDepth, cancellationToken);
+        TResult result = default!;
+        Exception? error = null;
+        var incomplete = false;
+        try
+        {
+            // Slot 0 holds the globals, slot 1 receives the submission object the factory creates.
+            var task = factory([globals, null]);
+            if (task.IsCompletedSuccessfully) result = finish(task.Result);
+            else if (task.IsCompleted) error = task.Exception?.InnerException ?? new OperationCanceledException();
+            else incomplete = true;
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        finally
+        {
+            RuleGuard.End(scope);
+        }
+
+        var failure = scope.Failure;
+        var failedAtDepth = scope.FailedAtDepth;
+        RuleGuard.Recycle(scope);
+        if (failure != RuleGuardFailure.None) throw GuardFailure(failure, failedAtDepth, cancellationToken);
+        if (incomplete)
+            throw new RuleEvaluationException(Name, RuleFailure.InvalidResult,
+                "awaited something that did not complete at once: rules must decide synchronously");
+        if (error is not null) throw Threw(error);
+        return result;
+    }
+
+    private Exception GuardFailure(RuleGuardFailure failure, int depth, CancellationToken cancellationToken) => failure switch
+    {
+        RuleGuardFailure.Cancelled => new OperationCanceledException($"{Name}: cancelled", cancellationToken),
+        RuleGuardFailure.TimedOut => new RuleEvaluationException(Name, RuleFailure.TimedOut, $"timed out after {FormatTime(Timeout)}"),
+        RuleGuardFailure.RecursionTooDeep => new RuleEvaluationException(Name, RuleFailure.RecursionTooDeep,
+            $"recursion deeper than {_maxDepth} calls"),
+        _ => new RuleEvaluationException(Name, RuleFailure.RecursionTooDeep,
+            $"recursion too deep: the stack ran short at {depth} nested calls"),
+    };
+
+    private RuleEvaluationException Threw(Exception error)
+    {
+        var line = LineOf(error);
+        var where = line is null ? "" : $" (line {line})";
+        return new RuleEvaluationException(Name, RuleFailure.Threw, $"threw {error.GetType().Name}: {error.Message}{where}", error);
+    }
+
+    /// <summary>The line of the rule's text where the exception was thrown, from the compiled rule's embedded PDB.</summary>
+    private int? LineOf(Exception error)
+    {
+        try
+        {
+            foreach (var frame in new StackTrace(error, fNeedFileInfo: true).GetFrames())
+            {
+                if (frame.GetMethod()?.DeclaringType?.Assembly != _assembly) continue;
+                var line = frame.GetFileLineNumber();
+                if (line > 0) return line;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Line numbers are a convenience: a message without one is still right.
+        }
+        return null;
+    }
+
+    internal static string FormatTime(TimeSpan value) =>
+        value.TotalSeconds >= 1
+            ? value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+            : value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+}
+
+/// <summary>Where a compiled rule came from.</summary>
+public enum RuleOrigin
+{
+    /// <summary>Compiled by Roslyn in this process (and written to the disk cache when there is one).</summary>
+    Compiled,
+
+    /// <summary>Loaded from the disk cache: the compiler was not loaded for it.</summary>
+    DiskCache,
+}
+
+/// <summary>A <c>rules.stop</c> rule: returns true to stop iterating.</summary>
+public sealed class StopRule : CompiledRule
+{
+    private readonly Func<object?[], Task<bool>> _factory;
+
+    internal StopRule(RuleSource source, LoadedRule loaded, TimeSpan timeout, int maxDepth)
+        : base(source, RuleKind.Stop, loaded, timeout, maxDepth)
+    {
+        _factory = (Func<object?[], Task<bool>>)loaded.Factory;
+    }
+
+    /// <summary>Calls the rule.</summary>
+    /// <param name="globals">The state of the run; an instance of <see cref="CompiledRule.GlobalsType"/>.</param>
+    /// <param name="cancellationToken">Ends the call with an <see cref="OperationCanceledException"/> at the rule's next check.</param>
+    /// <returns>True to stop.</returns>
+    /// <exception cref="RuleEvaluationException">The rule threw, timed out or recursed without end.</exception>
+    public bool Evaluate(RuleGlobals globals, CancellationToken cancellationToken = default) =>
+        Run(_factory, globals, Identity, cancellationToken);
+
+    private static readonly Func<bool, bool> Identity = static value => value;
+}
+
+/// <summary>A <c>rules.select</c> rule: returns the ids of the candidates to run this iteration.</summary>
+public sealed class SelectRule : CompiledRule
+{
+    private readonly Func<object?[], Task<IEnumerable<string>>> _factory;
+
+    internal SelectRule(RuleSource source, LoadedRule loaded, TimeSpan timeout, int maxDepth)
+        : base(source, RuleKind.Select, loaded, timeout, maxDepth)
+    {
+        _factory = (Func<object?[], Task<IEnumerable<string>>>)loaded.Factory;
+    }
+
+    /// <summary>
+    /// Calls the rule and checks its answer: every id must be one of
+    /// <see cref="RuleGlobals.Candidates"/>. Ids come back in the order the rule gave them (its
+    /// order of preference); an id given twice is kept once. An empty answer is valid: nothing
+    /// to run this iteration.
+    /// </summary>
+    /// <exception cref="RuleEvaluationException">The rule threw, timed out, recursed without end,
+    /// returned null, or returned ids that are not candidates (listed in <see cref="RuleEvaluationException.UnknownIds"/>).</exception>
+    public IReadOnlyList<string> Evaluate(RuleGlobals globals, CancellationToken cancellationToken = default)
+    {
+        var ids = Run(_factory, globals, Materialize, cancellationToken);
+        if (ids is null)
+            throw new RuleEvaluationException(Name, RuleFailure.InvalidResult, "returned null instead of a list of node ids");
+        return Validate(ids, globals.Candidates);
+    }
+
+    /// <summary>Enumerates the answer while the guard is on: a lazy LINQ query runs rule code here.</summary>
+    private static readonly Func<IEnumerable<string>, List<string?>?> Materialize = static ids =>
+    {
+        if (ids is null) return null;
+        var list = ids is ICollection<string> collection ? new List<string?>(collection.Count) : [];
+        foreach (var id in ids)
+        {
+            if (id is not null && list.Contains(id)) continue;
+            list.Add(id);
+        }
+        return list;
+    };
+
+    private List<string> Validate(List<string?> ids, IReadOnlyList<RuleCandidate> candidates)
+    {
+        List<string>? unknown = null;
+        foreach (var id in ids)
+        {
+            if (id is null)
+                throw new RuleEvaluationException(Name, RuleFailure.InvalidResult, "returned a null node id");
+            if (!IsCandidate(id, candidates)) (unknown ??= []).Add(id);
+        }
+        if (unknown is not null) throw NotCandidates(unknown, candidates);
+        return ids!;
+    }
+
+    private static bool IsCandidate(string id, IReadOnlyList<RuleCandidate> candidates)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+            if (string.Equals(candidates[i].Node, id, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private RuleEvaluationException NotCandidates(List<string> unknown, IReadOnlyList<RuleCandidate> candidates)
+    {
+        var names = candidates.Select(c => c.Node).ToList();
+        var listed = string.Join(", ", unknown.Select(id =>
+            Pipelines.NameSuggestion.Closest(id, names) is { } close ? $"'{id}' (did you mean '{close}'?)" : $"'{id}'"));
+        var offered = names.Count == 0 ? "there are none this iteration" : "candidates: " + string.Join(", ", names);
+        var what = unknown.Count == 1 ? "an id that is not a candidate" : "ids that are not candidates";
+        return new RuleEvaluationException(Name, RuleFailure.InvalidResult, $"returned {what}: {listed}; {offered}")
+        {
+            UnknownIds = unknown,
+        };
+    }
+}
