@@ -23,6 +23,19 @@ public enum SessionStateStatus
     Failed = 4,
 }
 
+public static class SessionStateStatusExtensions
+{
+    /// <summary>The persisted status of a session that ended with <paramref name="status"/>.</summary>
+    public static SessionStateStatus ToStateStatus(this SessionStatus status) => status switch
+    {
+        SessionStatus.Running => SessionStateStatus.Running,
+        SessionStatus.Completed => SessionStateStatus.Completed,
+        SessionStatus.CompletedWithErrors => SessionStateStatus.CompletedWithErrors,
+        SessionStatus.Cancelled => SessionStateStatus.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no persisted status for it yet"),
+    };
+}
+
 /// <summary>The quality of one iteration.</summary>
 [MessagePackObject]
 public sealed record QualityRecord

@@ -159,6 +159,13 @@ public sealed class SessionStateTests
     }
 
     [Test]
+    public void Every_engine_session_status_has_a_persisted_one()
+    {
+        foreach (var status in Enum.GetValues<Orchestrator.Engine.Sessions.SessionStatus>())
+            Assert.That(status.ToStateStatus().ToString(), Is.EqualTo(status.ToString()));
+    }
+
+    [Test]
     public void Content_hashes_are_prefixed_sha256_and_parts_are_length_delimited()
     {
         Assert.That(ContentHash.OfText("abc"), Is.EqualTo("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
