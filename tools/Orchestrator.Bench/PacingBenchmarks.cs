@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Manuscripts.Pacing;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// The <c>pacing</c> node's analysis of Pride and Prejudice (122k indexed words, 61 chapters), the document loaded
+/// and indexed once in setup (its dialogue map and locator built there too, as the first node of a run would).
+/// The corpus is <c>shared/corpus</c> next to the repository (see <see cref="LoadingBenchmarks"/>), or the folder named by
+/// <c>ORCHESTRATOR_CORPUS</c>. Goal: well under 25 ms warm (the budget of all nodes together is 150 ms).
+/// <code>dotnet run -c Release --project tools/Orchestrator.Bench -- --filter '*Pacing*' --job short</code>
+/// </summary>
+[MemoryDiagnoser]
+public class PacingBenchmarks
+{
+    private const string FileName = "austen-pride-and-prejudice.txt";
+
+    private ManuscriptDocument _document = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _document = await ManuscriptLoader.LoadAsync(Path.Combine(FindCorpus(), FileName), CancellationToken.None);
+        _ = _document.Dialogue;
+        _ = _document.Locator;
+    }
+
+    [Benchmark]
+    public NodeResult Analyse() => PacingNode.Analyse(_document);
+
+    private static string FindCorpus()
+    {
+        var configured = Environment.GetEnvironmentVariable("ORCHESTRATOR_CORPUS");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+                if (File.Exists(Path.Combine(candidate, FileName)))
+                    return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException(
+            $"Could not find shared/corpus/{FileName} above {Directory.GetCurrentDirectory()}; set ORCHESTRATOR_CORPUS to the corpus folder.");
+    }
+}

@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Manuscripts.Requirements;
+using Orchestrator.Manuscripts.Themes;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// The <c>themes</c> node's analysis of Pride and Prejudice (122k indexed words, 61 chapters), the document loaded
+/// and indexed once in setup (its dialogue map and locator built there too, as the first node of a run would), with
+/// two requested themes and a genre, so every part of the analysis runs.
+/// The corpus is <c>shared/corpus</c> next to the repository (see <see cref="LoadingBenchmarks"/>), or the folder named by
+/// <c>ORCHESTRATOR_CORPUS</c>. Goal: well under 25 ms warm (the budget of all nodes together is 150 ms).
+/// <code>dotnet run -c Release --project tools/Orchestrator.Bench -- --filter '*Themes*' --job short</code>
+/// </summary>
+[MemoryDiagnoser]
+public class ThemesBenchmarks
+{
+    private const string FileName = "austen-pride-and-prejudice.txt";
+
+    private static readonly ManuscriptRequirements Requirements = new() { Genre = "romance", Themes = ["love", "class"] };
+
+    private ManuscriptDocument _document = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _document = await ManuscriptLoader.LoadAsync(Path.Combine(FindCorpus(), FileName), CancellationToken.None);
+        _ = _document.Dialogue;
+        _ = _document.Locator;
+    }
+
+    [Benchmark]
+    public NodeResult Analyse() => ThemesNode.Analyse(_document, Requirements);
+
+    private static string FindCorpus()
+    {
+        var configured = Environment.GetEnvironmentVariable("ORCHESTRATOR_CORPUS");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+                if (File.Exists(Path.Combine(candidate, FileName)))
+                    return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException(
+            $"Could not find shared/corpus/{FileName} above {Directory.GetCurrentDirectory()}; set ORCHESTRATOR_CORPUS to the corpus folder.");
+    }
+}
