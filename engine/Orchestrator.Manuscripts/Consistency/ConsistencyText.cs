@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Manuscripts.Consistency;
+
+/// <summary>Wording helpers of the consistency findings: numbers as an author reads them, chapters by name, evidence quotes.</summary>
+internal static class ConsistencyText
+{
+    /// <summary>Evidence quotes are trimmed to about this many characters around the point they show.</summary>
+    public const int MaxEvidence = 200;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>12,345.</summary>
+    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
+
+    public static string F2(double value) => value.ToString("0.00", Invariant);
+
+    /// <summary>"1 use", "3 uses".</summary>
+    public static string Count(int n, string noun, string plural = "") =>
+        $"{N0(n)} {(n == 1 ? noun : plural.Length > 0 ? plural : noun + "s")}";
+
+    /// <summary>“word”.</summary>
+    public static string Q(string text) => $"“{text}”";
+
+    /// <summary>How a message names a chapter: <c>Chapter 7</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
+    public static string Describe(Chapter chapter) => chapter.Kind switch
+    {
+        SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}",
+        SectionKind.Letter when chapter.Number is { } n => $"Letter {n}",
+        SectionKind.Prologue => "The prologue",
+        SectionKind.Epilogue => "The epilogue",
+        _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
+        _ => $"Section {chapter.Ordinal}",
+    };
+
+    /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one (as the structure node labels them).</summary>
+    public static string Label(Chapter chapter) =>
+        string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
+
+    /// <summary>Index of the chapter holding word <paramref name="wordIndex"/>.</summary>
+    public static int ChapterOfWord(ManuscriptDocument document, int wordIndex)
+    {
+        var chapters = document.Chapters;
+        int lo = 0, hi = chapters.Count - 1, found = 0;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (chapters[mid].FirstWord <= wordIndex) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        // Empty chapters share their FirstWord with the next one: step back to the one that holds the word.
+        while (found > 0 && chapters[found].WordCount == 0) found--;
+        return found;
+    }
+
+    /// <summary>
+    /// The sentence around a point of the text (the paragraph when the point is outside every sentence), white space
+    /// collapsed, trimmed to about <see cref="MaxEvidence"/> characters centred on the point.
+    /// </summary>
+    public static string Evidence(ManuscriptDocument document, int offset, int length = 1)
+    {
+        var span = SentenceAround(document, offset);
+        return Trim(document.Text, span, offset, length);
+    }
+
+    /// <summary>The span of the sentence containing <paramref name="offset"/>, else of its paragraph.</summary>
+    public static TextSpan SentenceAround(ManuscriptDocument document, int offset)
+    {
+        var sentences = document.Sentences;
+        int lo = 0, hi = sentences.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sentences[mid].Span.Start <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (found >= 0 && offset < sentences[found].Span.End) return sentences[found].Span;
+        var p = document.Locator.ParagraphAt(offset);
+        return p >= 0 ? document.Paragraphs[p].Span : new TextSpan(offset, 0);
+    }
+
+    private static string Trim(string text, TextSpan span, int offset, int length)
+    {
+        var start = span.Start;
+        var end = span.End;
+        var prefix = false;
+        var suffix = false;
+        if (end - start > MaxEvidence)
+        {
+            var centre = offset + length / 2;
+            start = Math.Max(span.Start, centre - MaxEvidence / 2);
+            end = Math.Min(span.End, start + MaxEvidence);
+            start = Math.Max(span.Start, end - MaxEvidence);
+            // Cut at word boundaries.
+            while (start > span.Start && start < offset && !char.IsWhiteSpace(text[start - 1])) start++;
+            while (end < span.End && end > offset + length && !char.IsWhiteSpace(text[end])) end--;
+            prefix = start > span.Start;
+            suffix = end < span.End;
+        }
+        var builder = new StringBuilder(end - start + 2);
+        if (prefix) builder.Append('…');
+        var space = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > (prefix ? 1 : 0);
+                continue;
+            }
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+        if (suffix) builder.Append('…');
+        return builder.ToString();
+    }
+}

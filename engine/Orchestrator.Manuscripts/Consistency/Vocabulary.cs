@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Orchestrator.Manuscripts.Consistency;
+
+/// <summary>
+/// The distinct words of one book, case-insensitive, each with its counts (<see cref="VocabularyEntry"/>) and
+/// the chain of its uses in text order. Built in the one pass of <see cref="WordScan"/>: an open-addressing table
+/// hashed on the case-folded characters of a span, so a lookup neither allocates nor lower-cases into a buffer,
+/// and one string is made per distinct word, not per use. The arrays are pooled: dispose it when done.
+/// </summary>
+internal sealed class Vocabulary : IDisposable
+{
+    private int[] _buckets;   // entry index + 1, 0 = empty; length a power of two
+    private string[] _keys;   // case-folded, per entry
+    private int[] _hashes;    // per entry
+    private VocabularyEntry[] _entries;
+    private int[] _next;      // per word: the next use of the same entry, or -1
+    private int _count;
+
+    public Vocabulary(int wordCount)
+    {
+        var capacity = Math.Clamp(wordCount / 8, 256, 1 << 15);
+        _buckets = Rent<int>(BucketsFor(capacity));
+        Array.Clear(_buckets);
+        _keys = Rent<string>(capacity);
+        _hashes = Rent<int>(capacity);
+        _entries = Rent<VocabularyEntry>(capacity);
+        _next = Rent<int>(Math.Max(1, wordCount));
+    }
+
+    /// <summary>Distinct words.</summary>
+    public int Count => _count;
+
+    public ref VocabularyEntry this[int entry] => ref _entries[entry];
+
+    /// <summary>The case-folded form of an entry (Heaven → heaven).</summary>
+    public string KeyOf(int entry) => _keys[entry];
+
+    /// <summary>Records a use of <paramref name="key"/> at word <paramref name="wordIndex"/> (uses must come in text order).</summary>
+    public int Add(ReadOnlySpan<char> key, int wordIndex)
+    {
+        var hash = Hash(key);
+        var mask = _buckets.Length - 1;
+        var slot = hash & mask;
+        int index;
+        while (true)
+        {
+            var stored = _buckets[slot];
+            if (stored == 0)
+            {
+                index = Insert(key, hash, wordIndex, slot);
+                break;
+            }
+            if (_hashes[stored - 1] == hash && EqualsFolded(key, _keys[stored - 1]))
+            {
+                index = stored - 1;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        ref var entry = ref _entries[index];
+        if (entry.Last >= 0) _next[entry.Last] = wordIndex;
+        entry.Last = wordIndex;
+        _next[wordIndex] = -1;
+        entry.Count++;
+        return index;
+    }
+
+    /// <summary>The entry of a word, or -1 when the book never uses it.</summary>
+    public int Find(ReadOnlySpan<char> word)
+    {
+        var hash = Hash(word);
+        var mask = _buckets.Length - 1;
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var stored = _buckets[slot];
+            if (stored == 0) return -1;
+            if (_hashes[stored - 1] == hash && EqualsFolded(word, _keys[stored - 1])) return stored - 1;
+        }
+    }
+
+    /// <summary>Uses of a word (0 when unknown).</summary>
+    public int CountOf(ReadOnlySpan<char> word)
+    {
+        var entry = Find(word);
+        return entry < 0 ? 0 : _entries[entry].Count;
+    }
+
+    /// <summary>The use after <paramref name="wordIndex"/> of the same word, or -1.</summary>
+    public int Next(int wordIndex) => _next[wordIndex];
+
+    /// <summary>Word indices of the uses of an entry, in text order (none for -1).</summary>
+    public IEnumerable<int> Uses(int entry)
+    {
+        if (entry < 0) yield break;
+        for (var w = _entries[entry].First; w >= 0; w = _next[w]) yield return w;
+    }
+
+    private int Insert(ReadOnlySpan<char> key, int hash, int wordIndex, int slot)
+    {
+        if (_count == _entries.Length) GrowEntries();
+        var index = _count++;
+        _keys[index] = Fold(key);
+        _hashes[index] = hash;
+        _entries[index] = new VocabularyEntry { Role = WordRoles.Classify(key), First = wordIndex, Last = -1 };
+        _buckets[slot] = index + 1;
+        if (_count * 2 > _buckets.Length) Rehash();
+        return index;
+    }
+
+    private void GrowEntries()
+    {
+        _keys = Grow(_keys, _count);
+        _hashes = Grow(_hashes, _count);
+        _entries = Grow(_entries, _count);
+    }
+
+    private void Rehash()
+    {
+        var buckets = Rent<int>(_buckets.Length * 2);
+        Array.Clear(buckets);
+        var mask = buckets.Length - 1;
+        for (var i = 0; i < _count; i++)
+        {
+            var slot = _hashes[i] & mask;
+            while (buckets[slot] != 0) slot = (slot + 1) & mask;
+            buckets[slot] = i + 1;
+        }
+        ArrayPool<int>.Shared.Return(_buckets);
+        _buckets = buckets;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char FoldChar(char c) =>
+        c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    /// <summary>FNV-1a over the case-folded characters, never negative.</summary>
+    private static int Hash(ReadOnlySpan<char> word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word) hash = (hash ^ FoldChar(c)) * 16777619u;
+        return (int)(hash & 0x7FFF_FFFF);
+    }
+
+    private static bool EqualsFolded(ReadOnlySpan<char> word, string folded)
+    {
+        if (word.Length != folded.Length) return false;
+        for (var i = 0; i < word.Length; i++)
+            if (FoldChar(word[i]) != folded[i]) return false;
+        return true;
+    }
+
+    private static string Fold(ReadOnlySpan<char> word) =>
+        string.Create(word.Length, word, static (destination, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) destination[i] = FoldChar(source[i]);
+        });
+
+    private static int BucketsFor(int capacity) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
+
+    private static T[] Rent<T>(int length) => ArrayPool<T>.Shared.Rent(length);
+
+    private static T[] Grow<T>(T[] array, int used)
+    {
+        var bigger = Rent<T>(array.Length * 2);
+        Array.Copy(array, bigger, used);
+        Return(array);
+        return bigger;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+    }
+
+    public void Dispose()
+    {
+        Return(_buckets);
+        Return(_keys);
+        Return(_hashes);
+        Return(_entries);
+        Return(_next);
+        _buckets = [];
+        _keys = [];
+        _hashes = [];
+        _entries = [];
+        _next = [];
+    }
+}
