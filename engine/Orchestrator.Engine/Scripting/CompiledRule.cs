@@ -65,18 +65,24 @@ public abstract class CompiledRule
         var scope = RuleGuard.Begin(_timeoutMilliseconds, _maxDepth, cancellationToken);
         TResult result = default!;
         Exception? error = null;
+        string? errorMessage = null;
         var incomplete = false;
         try
         {
-            // Slot 0 holds the globals, slot 1 receives the submission object the factory creates.
-            var task = factory([globals, null]);
-            if (task.IsCompletedSuccessfully) result = finish(task.Result);
-            else if (task.IsCompleted) error = task.Exception?.InnerException ?? new OperationCanceledException();
-            else incomplete = true;
-        }
-        catch (Exception e)
-        {
-            error = e;
+            try
+            {
+                // Slot 0 holds the globals, slot 1 receives the submission object the factory creates.
+                var task = factory([globals, null]);
+                if (task.IsCompletedSuccessfully) result = finish(task.Result);
+                else if (task.IsCompleted) error = task.Exception?.InnerException ?? new OperationCanceledException();
+                else incomplete = true;
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+            // Read while the guard is on: an exception type declared by the rule runs rule code here.
+            if (error is not null) errorMessage = MessageOf(error);
         }
         finally
         {
@@ -90,8 +96,20 @@ public abstract class CompiledRule
         if (incomplete)
             throw new RuleEvaluationException(Name, RuleFailure.InvalidResult,
                 "awaited something that did not complete at once: rules must decide synchronously");
-        if (error is not null) throw Threw(error);
+        if (error is not null) throw Threw(error, errorMessage);
         return result;
+    }
+
+    private static string MessageOf(Exception error)
+    {
+        try
+        {
+            return error.Message;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "(its message could not be read)";
+        }
     }
 
     private Exception GuardFailure(RuleGuardFailure failure, int depth, CancellationToken cancellationToken) => failure switch
@@ -104,11 +122,16 @@ public abstract class CompiledRule
             $"recursion too deep: the stack ran short at {depth} nested calls"),
     };
 
-    private RuleEvaluationException Threw(Exception error)
+    /// <summary>
+    /// An exception of a type the rule declared itself is not passed on as the inner exception:
+    /// its members are rule code, and nothing would guard them once the call is over.
+    /// </summary>
+    private RuleEvaluationException Threw(Exception error, string? message)
     {
         var line = LineOf(error);
         var where = line is null ? "" : $" (line {line})";
-        return new RuleEvaluationException(Name, RuleFailure.Threw, $"threw {error.GetType().Name}: {error.Message}{where}", error);
+        var inner = error.GetType().Assembly == _assembly ? null : error;
+        return new RuleEvaluationException(Name, RuleFailure.Threw, $"threw {error.GetType().Name}: {message}{where}", inner);
     }
 
     /// <summary>The line of the rule's text where the exception was thrown, from the compiled rule's embedded PDB.</summary>
@@ -197,28 +220,41 @@ public sealed class SelectRule : CompiledRule
 
     /// <summary>Enumerates the answer while the guard is on: a lazy LINQ query runs rule code here.</summary>
     private static readonly Func<IEnumerable<string>, List<string?>?> Materialize = static ids =>
-    {
-        if (ids is null) return null;
-        var list = ids is ICollection<string> collection ? new List<string?>(collection.Count) : [];
-        foreach (var id in ids)
-        {
-            if (id is not null && list.Contains(id)) continue;
-            list.Add(id);
-        }
-        return list;
-    };
+        ids is null ? null : new List<string?>(ids);
+
+    /// <summary>Answers up to this size (the usual case) are checked without allocating sets.</summary>
+    private const int LinearLimit = 16;
 
     private List<string> Validate(List<string?> ids, IReadOnlyList<RuleCandidate> candidates)
     {
+        var small = ids.Count <= LinearLimit && candidates.Count <= LinearLimit;
+        if (small && IsCleanSubset(ids, candidates)) return ids!; // the usual answer, as it is: no copy
+        var known = candidates.Select(c => c.Node).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>(ids.Count);
         List<string>? unknown = null;
         foreach (var id in ids)
         {
             if (id is null)
                 throw new RuleEvaluationException(Name, RuleFailure.InvalidResult, "returned a null node id");
-            if (!IsCandidate(id, candidates)) (unknown ??= []).Add(id);
+            if (!seen.Add(id)) continue;
+            if (known.Contains(id)) result.Add(id);
+            else (unknown ??= []).Add(id);
         }
         if (unknown is not null) throw NotCandidates(unknown, candidates);
-        return ids!;
+        return result;
+    }
+
+    /// <summary>No null, no repeat, every id a candidate.</summary>
+    private static bool IsCleanSubset(List<string?> ids, IReadOnlyList<RuleCandidate> candidates)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is not { } id || !IsCandidate(id, candidates)) return false;
+            for (var j = 0; j < i; j++)
+                if (string.Equals(ids[j], id, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     private static bool IsCandidate(string id, IReadOnlyList<RuleCandidate> candidates)

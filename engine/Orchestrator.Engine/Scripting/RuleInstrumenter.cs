@@ -159,7 +159,8 @@ internal sealed class RuleInstrumenter(SemanticModel model) : CSharpSyntaxRewrit
         else return visited; // abstract, partial or extern: no body
 
         // A Dispose runs from the implicit finally of a using: after a failure it does nothing.
-        if (method is { Name: "Dispose", ReturnsVoid: true, Parameters.Length: 0, IsStatic: false })
+        if (method is { ReturnsVoid: true, Parameters.Length: 0, IsStatic: false }
+            && (method.Name == "Dispose" || method.ExplicitInterfaceImplementations.Any(m => m.Name == "Dispose")))
             guarded = guarded.WithStatements(guarded.Statements.Insert(0, ReturnUnlessLive));
         return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(guarded);
     }

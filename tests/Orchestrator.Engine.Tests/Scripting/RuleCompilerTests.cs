@@ -183,6 +183,19 @@ public sealed class RuleCompilerTests
     }
 
     [Test]
+    public void An_exception_declared_by_the_rule_is_described_under_the_guard_and_not_passed_on()
+    {
+        var rule = Stop("throw new Loud();\nclass Loud : Exception { public override string Message { get { while (true) { } } } }", TimeSpan.FromMilliseconds(100));
+        var e = Assert.Throws<RuleEvaluationException>(() => rule.Evaluate(Globals()));
+        Assert.That(e.Failure, Is.EqualTo(RuleFailure.TimedOut));
+
+        var plain = Stop("throw new Plain();\nclass Plain : Exception { public override string Message => \"plain\"; }");
+        e = Assert.Throws<RuleEvaluationException>(() => plain.Evaluate(Globals()));
+        Assert.That(e.Message, Is.EqualTo("rules.stop: threw Plain: plain (line 1)"));
+        Assert.That(e.InnerException, Is.Null);
+    }
+
+    [Test]
     public void A_missing_key_is_reported_as_thrown()
     {
         var e = Assert.Throws<RuleEvaluationException>(() => Stop("""Scores["nope"] > 0""").Evaluate(Globals()));
@@ -200,6 +213,17 @@ public sealed class RuleCompilerTests
         Assert.That(e.UnknownIds, Is.EqualTo(new[] { "stlye", "dialogue" }));
         Assert.That(e.Message, Is.EqualTo(
             "rules.select: returned ids that are not candidates: 'stlye' (did you mean 'style'?), 'dialogue'; candidates: structure, style"));
+    }
+
+    [Test]
+    public void A_select_answer_over_many_candidates_is_checked_the_same_way()
+    {
+        var many = Enumerable.Range(0, 100).Select(i => $"n{i}").ToArray();
+        var rule = Select("""Candidates.Select(c => c.Node).Reverse().Append("n5")""");
+        Assert.That(rule.Evaluate(Globals(1, many)), Is.EqualTo(many.Reverse()));
+
+        var e = Assert.Throws<RuleEvaluationException>(() => Select("""Candidates.Select(c => c.Node).Append("n100").Append("n100")""").Evaluate(Globals(1, many)));
+        Assert.That(e.UnknownIds, Is.EqualTo(new[] { "n100" }));
     }
 
     [Test]
