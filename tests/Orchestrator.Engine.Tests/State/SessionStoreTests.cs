@@ -32,6 +32,29 @@ public sealed class SessionStoreTests
     }
 
     [Test]
+    public void A_reader_never_sees_a_half_written_session_json()
+    {
+        var state = StateSamples.Full();
+        _store.SaveState(state);
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var read = SessionStateJson.Deserialize(File.ReadAllBytes(_store.StatePath(Id)));
+                Assert.That(read.Validate(), Is.Empty);
+                reads++;
+            }
+        });
+        for (var i = 0; i < 40; i++)
+            _store.SaveState(state with { Iteration = 2 + i % 3, StopReason = new string('x', i * 500) });
+        stop.Cancel();
+        Assert.That(() => reader.Wait(TimeSpan.FromSeconds(30)), Throws.Nothing);
+        Assert.That(reads, Is.GreaterThan(0));
+    }
+
+    [Test]
     public void A_write_cut_short_leaves_the_previous_state_whole()
     {
         var before = StateSamples.Full();
