@@ -1,6 +1,11 @@
 using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Characters;
+using Orchestrator.Manuscripts.Consistency;
+using Orchestrator.Manuscripts.Pacing;
 using Orchestrator.Manuscripts.Recommendations;
 using Orchestrator.Manuscripts.Structure;
+using Orchestrator.Manuscripts.Style;
+using Orchestrator.Manuscripts.Themes;
 
 namespace Orchestrator.Manuscripts;
 
@@ -11,5 +16,10 @@ public static class NovelNodeTypes
 
     public static NodeRegistry Register(NodeRegistry registry) => registry
         .Register(StructureNode.TypeName, d => new StructureNode(d), StructureNode.Description)
+        .Register(StyleNode.TypeName, d => new StyleNode(d), StyleNode.Description)
+        .Register(CharactersNode.TypeName, d => new CharactersNode(d), CharactersNode.Description)
+        .Register(PacingNode.TypeName, d => new PacingNode(d), PacingNode.Description)
+        .Register(ThemesNode.TypeName, d => new ThemesNode(d), ThemesNode.Description)
+        .Register(ConsistencyNode.TypeName, d => new ConsistencyNode(d), ConsistencyNode.Description)
         .Register(RecommendationsNode.TypeName, d => new RecommendationsNode(d), RecommendationsNode.Description);
 }

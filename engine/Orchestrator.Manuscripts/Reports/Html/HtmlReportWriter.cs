@@ -114,7 +114,7 @@ public static class HtmlReportWriter
             Figure(charts, "Themes per chapter", "Theme-word hits per 1,000 words.",
                 SvgChart.Heatmap(themes, chapterLabels, "per 1,000 words"));
 
-        if (charts.Length > 0) html.Append("<section><h2>Across the book</h2>").Append(charts).Append("</section>");
+        if (charts.Length > 0) html.Append("<section id=\"charts\"><h2>Across the book</h2>").Append(charts).Append("</section>");
     }
 
     private static void FindingsByChapter(StringBuilder html, AnalysisReport report)
