@@ -68,11 +68,11 @@ internal static class HyphenationCheck
                 if (c is '-' or '‐' or '‑') hyphens++;
                 else buffer[joinedLength++] = c;
             }
-            var name = vocabulary.KeyOf(e);
+            var name = Display(context, e);
             var joined = vocabulary.Find(buffer[..joinedLength]);
             if (joined >= 0)
             {
-                pairs.Add(new Pair(name, e, buffer[..joinedLength].ToString(), Kind.Closed,
+                pairs.Add(new Pair(name, e, Display(context, joined), Kind.Closed,
                     vocabulary.Uses(joined).ToList()) { HyphenatedCount = entry.Count });
                 continue;
             }
@@ -83,8 +83,13 @@ internal static class HyphenationCheck
             if (!IsOpenCandidate(first, second)) continue;
             var open = OpenUses(context, first, second);
             if (open.Count > 0)
-                pairs.Add(new Pair(name, e, $"{first} {second}", Kind.Open, open)
-                    { HyphenatedCount = entry.Count });
+            {
+                var properNoun = IsProperNoun(vocabulary[vocabulary.Find(first)]);
+                var openForm = properNoun
+                    ? $"{WordScan.StripPossessive(context.Document.WordText(open[0]), out _)} {WordScan.StripPossessive(context.Document.WordText(open[0] + 1), out _)}"
+                    : $"{first} {second}";
+                pairs.Add(new Pair(name, e, openForm, Kind.Open, open) { HyphenatedCount = entry.Count });
+            }
         }
 
         var ordered = pairs
@@ -126,6 +131,21 @@ internal static class HyphenationCheck
         if (pairs.Count > 0) context.Summary.Add($"{Count(pairs.Count, "compound")} hyphenated inconsistently");
         return minorityUses;
     }
+
+    /// <summary>
+    /// How a form is shown: folded (to-morrow) unless the book writes it with a capital inside sentences and never in
+    /// lower case (Moby-Dick).
+    /// </summary>
+    private static string Display(ConsistencyContext context, int entry)
+    {
+        var vocabulary = context.Vocabulary;
+        return !IsProperNoun(vocabulary[entry])
+            ? vocabulary.KeyOf(entry)
+            : WordScan.StripPossessive(context.Document.WordText(vocabulary[entry].First), out _).ToString();
+    }
+
+    /// <summary>Never in lower case, and capitalised inside a sentence or written with inner capitals (Moby-Dick, McKay).</summary>
+    private static bool IsProperNoun(in VocabularyEntry entry) => entry.Lower == 0 && (entry.CapitalisedInside > 0 || entry.Capitalised == 0);
 
     private static bool IsOpenCandidate(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {

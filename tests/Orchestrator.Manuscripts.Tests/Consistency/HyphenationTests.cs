@@ -64,6 +64,15 @@ public sealed class HyphenationTests
     }
 
     [Test]
+    public void A_name_is_shown_as_the_book_writes_it()
+    {
+        var finding = Run("They hunted Moby Dick. Nobody caught Moby Dick. The sailors feared Moby-Dick.\n")
+            .Rule(ConsistencyRules.HyphenationVariant).Single();
+        Assert.That(finding.Message, Is.EqualTo("“Moby-Dick” is written “Moby Dick” elsewhere in the book: 1 hyphenated (Moby-Dick) against 2 open (Moby Dick)."));
+        Assert.That(finding.Suggestion, Does.StartWith("Write “Moby Dick” here"));
+    }
+
+    [Test]
     public void The_joined_form_of_any_one_is_compared()
     {
         var result = Run("Any-one could see it. Anyone would. Anyone might.\n");
