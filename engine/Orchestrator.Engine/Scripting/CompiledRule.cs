@@ -58,9 +58,10 @@ public abstract class CompiledRule
         Func<T, TResult> finish, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(globals);
-        if (!GlobalsType.IsInstanceOfType(globals))
+        var type = globals.GetType();
+        if (type != GlobalsType && !GlobalsType.IsAssignableFrom(type))
             throw new ArgumentException(
-                $"{Name} was compiled for globals of type {GlobalsType.FullName}, not {globals.GetType().FullName}", nameof(globals));
+                $"{Name} was compiled for globals of type {GlobalsType.FullName}, not {type.FullName}", nameof(globals));
 
         var scope = RuleGuard.Begin(_timeoutMilliseconds, _maxDepth, cancellationToken);
         TResult result = default!;

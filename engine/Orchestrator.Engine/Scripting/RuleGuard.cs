@@ -21,12 +21,19 @@ public static class RuleGuard
     [ThreadStatic] private static RuleGuardScope? t_current;
     [ThreadStatic] private static RuleGuardScope? t_spare;
 
+    /// <summary>
+    /// The clock (about 12 ns a read) is read at one check in <see cref="Sampling"/> + 1; the
+    /// stack's room (about 5 ns) is checked at one depth in <see cref="Sampling"/> + 1. A few
+    /// loop turns or calls of lateness, for a guard that costs a few nanoseconds.
+    /// </summary>
+    private const int Sampling = 7;
+
     /// <summary>Throws when the current call is past its deadline, cancelled or already failed.</summary>
     public static void Check()
     {
         var scope = t_current;
-        if (scope is null || scope.Failure != RuleGuardFailure.None || Environment.TickCount64 > scope.Deadline
-            || scope.Token.IsCancellationRequested)
+        if (scope is null || scope.Failure != RuleGuardFailure.None
+            || ((++scope.Ticks & Sampling) == 0 && (Environment.TickCount64 > scope.Deadline || scope.Token.IsCancellationRequested)))
             CheckSlow(scope);
     }
 
@@ -35,8 +42,8 @@ public static class RuleGuard
     {
         var scope = t_current;
         if (scope is null || scope.Failure != RuleGuardFailure.None || ++scope.Depth > scope.MaxDepth
-            || Environment.TickCount64 > scope.Deadline || scope.Token.IsCancellationRequested
-            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            || ((++scope.Ticks & Sampling) == 0 && (Environment.TickCount64 > scope.Deadline || scope.Token.IsCancellationRequested))
+            || ((scope.Depth & Sampling) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             EnterSlow(scope);
     }
 
@@ -64,6 +71,7 @@ public static class RuleGuard
         scope.Deadline = timeoutMilliseconds < 0 ? long.MaxValue : Environment.TickCount64 + timeoutMilliseconds;
         scope.MaxDepth = maxDepth;
         scope.Depth = 0;
+        scope.Ticks = 0;
         scope.Token = token;
         scope.Failure = RuleGuardFailure.None;
         scope.Previous = t_current;
@@ -131,6 +139,7 @@ internal sealed class RuleGuardScope
     /// <summary>Environment.TickCount64 past which the call has timed out.</summary>
     public long Deadline;
     public int Depth;
+    public int Ticks;
     public int MaxDepth;
     public int FailedAtDepth;
     public CancellationToken Token;
