@@ -85,7 +85,8 @@ public sealed class CharactersNode(NodeDefinition definition) : WorkflowNode(def
         return new CharactersAnalysis(document, options ?? CharactersOptions.Default).Run();
     }
 
-    /// <summary>The base checks, then: the chapter series have one value per chapter and the cast series one per cast member.</summary>
+    /// <summary>The base checks, then: the chapter series have one value per chapter, the cast series one per cast
+    /// member and the pair counts one per pair.</summary>
     public override ResultValidation Validate(NodeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -105,6 +106,10 @@ public sealed class CharactersNode(NodeDefinition definition) : WorkflowNode(def
             if (expected >= 0 && values.Count != expected)
                 return ResultValidation.Invalid($"series '{name}' has {values.Count} values for {expected} items");
         }
+        var pairs = result.Labels.TryGetValue(CharactersMetrics.PairLabels, out var pairLabels) ? pairLabels.Count : 0;
+        var pairCounts = result.Series.TryGetValue(CharactersMetrics.PairParagraphsSeries, out var counts) ? counts.Count : 0;
+        if (pairs != pairCounts)
+            return ResultValidation.Invalid($"series '{CharactersMetrics.PairParagraphsSeries}' has {pairCounts} values for {pairs} pairs");
         return ResultValidation.Valid;
     }
 }

@@ -124,6 +124,16 @@ public sealed class CharactersNodeTests
         Assert.That(result.Lines("Alice"), Is.EqualTo(1));
     }
 
+    [Test]
+    public void Single_quoted_speech_is_attributed_too()
+    {
+        var result = Analyse("‘It’s late,’ said Tom.\n\n‘The dogs’ bowls are empty,’ Anna replied.\n\nThen Tom smiled at Anna.");
+
+        Assert.That(result.Lines("Tom"), Is.EqualTo(1));
+        Assert.That(result.Lines("Anna"), Is.EqualTo(1));
+        Assert.That(result.Metrics[M.AttributedLines], Is.EqualTo(2));
+    }
+
     // ---- findings -------------------------------------------------------------------------------------------
 
     [Test]
@@ -313,6 +323,9 @@ public sealed class CharactersNodeTests
         var verdict = Node().Validate(result with { Series = series });
         Assert.That(verdict.IsValid, Is.False);
         Assert.That(verdict.Error, Does.Contain("cast.lines"));
+
+        var labels = new Dictionary<string, IReadOnlyList<string>>(result.Labels) { [M.PairLabels] = ["Holmes + Watson"] };
+        Assert.That(Node().Validate(result with { Labels = labels }).Error, Is.EqualTo("series 'pairs.paragraphs' has 3 values for 1 pairs"));
     }
 
     [Test]
