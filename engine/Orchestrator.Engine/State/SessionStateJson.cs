@@ -20,6 +20,19 @@ public static class SessionStateJson
 
     public static byte[] Serialize(SessionState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
 
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    /// <summary>The indented JSON of <paramref name="state"/> in this thread's reused buffer; valid until the thread's next use of it.</summary>
+    internal static ReadOnlyMemory<byte> SerializePooled(SessionState state)
+    {
+        var buffer = StateBuffers.Writer();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, state, Options);
+        writer.Flush();
+        return buffer.WrittenMemory;
+    }
+
     /// <summary>Decodes a state; throws <see cref="JsonException"/> on malformed JSON or a missing required field. Does not validate.</summary>
     public static SessionState Deserialize(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize<SessionState>(utf8, Options) ?? throw new JsonException("the file holds null, not a session state");

@@ -117,12 +117,11 @@ public sealed class SessionStore
     {
         ArgumentNullException.ThrowIfNull(state);
         state.EnsureValid();
-        var bytes = SessionStateJson.Serialize(state);
         var folder = SessionFolder(state.SessionId);
         lock (_gate)
         {
             Directory.CreateDirectory(folder);
-            AtomicFile.Write(Path.Combine(folder, StateFileName), bytes);
+            AtomicFile.Write(Path.Combine(folder, StateFileName), SessionStateJson.SerializePooled(state).Span);
         }
     }
 
@@ -253,10 +252,10 @@ public sealed class SessionStore
     private SessionState? TryReadStateJson(string sessionId, out string? problem)
     {
         var path = StatePath(sessionId);
-        byte[] bytes;
+        StateBuffers.RentedBytes bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = StateBuffers.ReadFile(path);
         }
         catch (FileNotFoundException)
         {
@@ -271,12 +270,16 @@ public sealed class SessionStore
         SessionState state;
         try
         {
-            state = SessionStateJson.Deserialize(bytes);
+            state = SessionStateJson.Deserialize(bytes.Span);
         }
         catch (JsonException e)
         {
             problem = $"{StateFileName} is corrupt ({e.Message})";
             return null;
+        }
+        finally
+        {
+            bytes.Dispose();
         }
         var problems = state.Validate().ToList();
         if (state.SessionId != sessionId) problems.Add($"it belongs to session {state.SessionId}");
@@ -294,8 +297,10 @@ public sealed class SessionStore
         var path = Path.Combine(folder, StateFileName);
         try
         {
-            var s = JsonSerializer.Deserialize<SummaryFields>(File.ReadAllBytes(path), SessionStateJson.Options)
-                ?? throw new JsonException("null");
+            SummaryFields? fields;
+            using (var bytes = StateBuffers.ReadFile(path))
+                fields = JsonSerializer.Deserialize<SummaryFields>(bytes.Span, SessionStateJson.Options);
+            var s = fields ?? throw new JsonException("null");
             if (s.UpdatedAt is not { } updated) throw new JsonException("no updatedAt");
             return new SessionSummary(id, s.Status, s.InputPath, s.PipelineName, s.Iteration, s.QualityHistory?.LastOrDefault(),
                 s.CreatedAt, updated, s.StopReason, null);

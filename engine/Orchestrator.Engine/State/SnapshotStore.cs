@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using MessagePack;
 
@@ -73,12 +75,12 @@ public sealed class SnapshotStore
     /// </summary>
     public SnapshotInfo Write(SessionState state)
     {
-        var bytes = Encode(state);
+        var bytes = EncodeInto(state, StateBuffers.Writer());
         Directory.CreateDirectory(Folder);
         var existing = List();
         var number = existing.Count == 0 ? 1 : existing[^1].Number + 1;
         var path = Path.Combine(Folder, FileName(number));
-        AtomicFile.Write(path, bytes);
+        AtomicFile.Write(path, bytes.Span);
         Prune();
         return new SnapshotInfo(number, path, bytes.Length);
     }
@@ -89,16 +91,17 @@ public sealed class SnapshotStore
     /// <summary>Reads and verifies one snapshot file; throws <see cref="SnapshotCorruptException"/> when it is unusable.</summary>
     public static SessionState ReadFile(string path)
     {
-        byte[] bytes;
+        StateBuffers.RentedBytes bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = StateBuffers.ReadFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SnapshotCorruptException(path, SnapshotDefect.Unreadable, e.Message, e);
         }
-        return Decode(bytes, path);
+        using (bytes)
+            return Decode(bytes.Memory, path);
     }
 
     /// <summary>
@@ -147,19 +150,24 @@ public sealed class SnapshotStore
     }
 
     /// <summary>The bytes of a snapshot file for <paramref name="state"/> (header and payload); validates the state first.</summary>
-    public static byte[] Encode(SessionState state)
+    public static byte[] Encode(SessionState state) => EncodeInto(state, StateBuffers.Writer()).ToArray();
+
+    /// <summary>Header and payload written into <paramref name="buffer"/> (reused between writes).</summary>
+    private static ReadOnlyMemory<byte> EncodeInto(SessionState state, ArrayBufferWriter<byte> buffer)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.EnsureValid();
-        var payload = MessagePackSerializer.Serialize(state, Serializer);
-        var bytes = new byte[HeaderSize + payload.Length];
+        buffer.GetSpan(HeaderSize);
+        buffer.Advance(HeaderSize);
+        MessagePackSerializer.Serialize(buffer, state, Serializer);
+        var bytes = MemoryMarshal.AsMemory(buffer.WrittenMemory).Span;
+        var payload = bytes[HeaderSize..];
         Magic.CopyTo(bytes);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(12), (uint)payload.Length);
-        SHA256.HashData(payload, bytes.AsSpan(16, 32));
-        payload.CopyTo(bytes.AsSpan(HeaderSize));
-        return bytes;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes[8..], FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes[10..], 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[12..], (uint)payload.Length);
+        SHA256.HashData(payload, bytes.Slice(16, 32));
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Verifies and decodes the bytes of a snapshot file; throws <see cref="SnapshotCorruptException"/> naming the defect.</summary>
