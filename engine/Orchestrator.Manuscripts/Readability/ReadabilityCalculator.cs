@@ -106,8 +106,8 @@ public static class ReadabilityCalculator
             tally.AddSentence();
             for (var i = sentence.FirstWord; i < sentence.FirstWord + sentence.WordCount; i++)
             {
-                var proper = IsProperName(document, sentence, i);
                 var word = document.WordText(i);
+                var proper = char.IsUpper(word[0]) && IsProperName(document, sentence, i);
                 var length = WordFolding.Fold(word, buffer);
                 if (length < 0)
                 {
@@ -138,7 +138,10 @@ public static class ReadabilityCalculator
     /// What a word in <see cref="WordFolding"/> form contributes, before its context says whether it is a proper
     /// name (<see cref="WordReadability.IsProperName"/> is false): a function of the word alone, so callers cache it.
     /// </summary>
-    internal static WordReadability MeasureFolded(ReadOnlySpan<char> folded) =>
+    internal static WordReadability MeasureFolded(ReadOnlySpan<char> folded) => WordMeasureCache.Get(folded);
+
+    /// <summary>What <see cref="MeasureFolded"/> computes when <see cref="WordMeasureCache"/> does not know the word.</summary>
+    internal static WordReadability Measure(ReadOnlySpan<char> folded) =>
         new(SyllableCounter.CountFolded(folded), Letters(folded), DaleChallWords.IsFamiliarFolded(folded), false);
 
     /// <summary>A word too long to fold on the stack: counted, never familiar.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.Manuscripts.Readability;
 
 /// <summary>
@@ -19,8 +17,18 @@ public static class WordFolding
     /// </summary>
     public static int Fold(ReadOnlySpan<char> word, Span<char> destination)
     {
-        if (word.Length <= destination.Length && Ascii.IsValid(word))
-            return Ascii.ToLower(word, destination, out var written) == System.Buffers.OperationStatus.Done ? written : -1;
+        if (word.Length <= destination.Length)
+        {
+            // The common case, plain ASCII, in one pass; anything else restarts on the general path.
+            var i = 0;
+            for (; i < word.Length; i++)
+            {
+                var c = word[i];
+                if (c >= 128) break;
+                destination[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+            }
+            if (i == word.Length) return i;
+        }
         var n = 0;
         foreach (var c in word)
         {

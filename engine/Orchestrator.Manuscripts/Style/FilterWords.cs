@@ -6,7 +6,8 @@ namespace Orchestrator.Manuscripts.Style;
 /// Filter words: verbs of perception and thought that put the viewpoint character between the reader and
 /// the experience ("She saw the door open" rather than "The door opened"). Past and third-person present forms,
 /// so they match past- and present-tense narration. Checked in narration only: in speech they are how people
-/// talk.
+/// talk. Not flagged after a determiner or "of" (a noun: "the thought", "a great deal of thought") nor in a tag
+/// beside quoted speech ("“Never,” thought Alice").
 /// </summary>
 public static class FilterWords
 {

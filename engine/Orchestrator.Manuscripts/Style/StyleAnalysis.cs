@@ -28,17 +28,24 @@ internal sealed class StyleAnalysis
     private readonly Dictionary<string, double> _metrics = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
     private readonly List<string> _summary = [];
-    private readonly Dictionary<string, List<StyleDetection>> _byRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StyleDetection[]> _byRule = new(StringComparer.Ordinal);
 
     public StyleAnalysis(ManuscriptDocument document, StyleOptions options, StyleScan scan)
     {
         _doc = document;
         _options = options;
         _scan = scan;
+        // One exact-size array per rule, filled in text order.
+        var filled = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (rule, count) in scan.RuleCounts)
+        {
+            _byRule[rule] = new StyleDetection[count];
+            filled[rule] = 0;
+        }
         foreach (var d in scan.Detections)
         {
-            if (!_byRule.TryGetValue(d.Rule, out var list)) _byRule[d.Rule] = list = [];
-            list.Add(d);
+            ref var next = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(filled, d.Rule);
+            _byRule[d.Rule][next++] = d;
         }
     }
 
@@ -261,20 +268,36 @@ internal sealed class StyleAnalysis
     internal static IReadOnlyList<StyleDetection> MostTelling(IReadOnlyList<StyleDetection> all, int cap)
     {
         if (all.Count <= cap) return all;
-        var chosen = new List<StyleDetection>(cap);
-        foreach (var group in all.GroupBy(d => d.Weight).OrderByDescending(g => g.Key))
+        // Positions in text order, sorted by weight (heaviest first), ties kept in text order.
+        var order = new int[all.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
         {
+            var c = all[y].Weight.CompareTo(all[x].Weight);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var chosen = new List<int>(cap);
+        for (var start = 0; start < order.Length && chosen.Count < cap;)
+        {
+            var end = start + 1;
+            while (end < order.Length && all[order[end]].Weight == all[order[start]].Weight) end++;
+            var group = end - start;
             var need = cap - chosen.Count;
-            if (need <= 0) break;
-            var items = group.ToArray();
-            if (items.Length <= need)
+            if (group <= need)
             {
-                chosen.AddRange(items);
-                continue;
+                for (var k = start; k < end; k++) chosen.Add(order[k]);
             }
-            for (var k = 0; k < need; k++) chosen.Add(items[(int)((k + 0.5) * items.Length / need)]);
+            else
+            {
+                for (var k = 0; k < need; k++) chosen.Add(order[start + (int)((k + 0.5) * group / need)]);
+            }
+            start = end;
         }
-        return chosen.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.Length).ToArray();
+        chosen.Sort();
+        var result = new StyleDetection[chosen.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = all[chosen[i]];
+        return result;
     }
 
     private double Openings()

@@ -47,7 +47,8 @@ namespace Orchestrator.Manuscripts.Style;
 /// <item><c>style.echo</c>: an uncommon narration word again within <c>echoWindow</c> words in the same chapter.
 /// Uncommon: not on the Dale–Chall list (inflections included), not a stop word, not capitalised (names), at
 /// least <c>echoMinLetters</c> letters.</item>
-/// <item><c>style.filter-word</c>: <see cref="FilterWords"/> in narration.</item>
+/// <item><c>style.filter-word</c>: <see cref="FilterWords"/> in narration, not as a noun (after a determiner or
+/// "of") nor as the verb of a tag beside quoted speech ("“Never,” thought Alice").</item>
 /// <item><c>style.dialogue.said-bookism</c>: <see cref="DialogueTagVerbs.Bookisms"/> in tag position.</item>
 /// <item><c>style.dialogue.tag-adverb</c>: a tag verb (plain or bookism) with an -ly adverb right after it, after
 /// its subject ("said Jane softly", "said he softly") or right before it ("softly said"); such an adverb is not

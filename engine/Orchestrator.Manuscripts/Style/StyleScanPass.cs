@@ -126,13 +126,14 @@ internal sealed class StyleScanPass : IDisposable
                     var word = _words[i];
                     var span = _text.AsSpan(word.Start, word.Length);
                     var length = WordFolding.Fold(span, buffer);
-                    var proper = ReadabilityCalculator.IsProperName(_doc, sentence, i);
+                    var capitalised = char.IsUpper(span[0]);
+                    var proper = capitalised && ReadabilityCalculator.IsProperName(_doc, sentence, i);
                     int id;
                     StyleWordFacts facts;
                     if (length >= 0)
                     {
                         id = _table.GetOrAdd(buffer[..length], out var added);
-                        if (added) _table[id] = StyleWordFacts.Of(buffer[..length], _options.EchoMinLetters);
+                        if (added) _table[id] = StyleWordFacts.Of(buffer[..length]);
                         facts = _table[id];
                     }
                     else
@@ -147,11 +148,11 @@ internal sealed class StyleScanPass : IDisposable
                     var inDialogue = q < quotes.Length && quotes[q].Start <= word.Start;
                     if (inDialogue) flags |= StyleWordFlags.InDialogue;
                     else narration++;
-                    var capitalised = char.IsUpper(span[0]);
                     if (capitalised) flags |= StyleWordFlags.Capitalised;
                     if (facts.AdverbShape && (!capitalised || i == sentence.FirstWord)) flags |= StyleWordFlags.Adverb;
                     if (facts.Participle) flags |= StyleWordFlags.Participle;
-                    if (facts.EchoShape && !inDialogue && !capitalised) flags |= StyleWordFlags.EchoCandidate;
+                    if (facts.EchoShape && facts.Readability.Letters >= _options.EchoMinLetters && !inDialogue && !capitalised)
+                        flags |= StyleWordFlags.EchoCandidate;
                     _info[i] = new StyleWord { Id = id, Traits = facts.Traits, Overused = facts.Overused, Flags = flags };
                 }
             }
@@ -241,7 +242,8 @@ internal sealed class StyleScanPass : IDisposable
 
             if (x.Is(StyleWordFlags.InDialogue)) continue;
 
-            if (x.Has(WordTraits.Filter)) Add(StyleRules.FilterWord, WordSpan(j), s);
+            if (x.Has(WordTraits.Filter) && !IsNounUse(j, a) && !IsTagPosition(j, a, b, lastDialogueWord))
+                Add(StyleRules.FilterWord, WordSpan(j), s);
             if (x.Has(WordTraits.Hedge)) Add(StyleRules.Hedge, WordSpan(j), s);
             if (x.Has(WordTraits.HedgeHead) && j + 1 < b && _info[j + 1].Has(WordTraits.Of) && !_info[j + 1].Is(StyleWordFlags.InDialogue)
                 && !(j > a && _info[j - 1].Has(WordTraits.Determiner)))
@@ -266,6 +268,9 @@ internal sealed class StyleScanPass : IDisposable
             if (share > _options.StickyGlueShare) Add(StyleRules.StickySentence, sentence.Span, s, share);
         }
     }
+
+    /// <summary>"the thought", "a feel", "of thought": after a determiner or "of" the word is a noun, not a verb of perception.</summary>
+    private bool IsNounUse(int j, int a) => j > a && _info[j - 1].Has(WordTraits.Determiner | WordTraits.Of);
 
     private bool IsNarrationAdverb(int j) =>
         _info[j].Is(StyleWordFlags.Adverb) && !_info[j].Is(StyleWordFlags.InDialogue) && !_info[j].Is(StyleWordFlags.Consumed);

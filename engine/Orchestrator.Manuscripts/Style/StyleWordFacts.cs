@@ -16,10 +16,10 @@ internal struct StyleWordFacts
     /// <summary>A past participle (irregular, or -ed and not a listed non-participle).</summary>
     public bool Participle;
 
-    /// <summary>Uncommon enough for the echo check: not familiar, not a stop word, long enough, all letters.</summary>
+    /// <summary>Uncommon enough for the echo check: not familiar, not a stop word, all letters (the length is checked per scan).</summary>
     public bool EchoShape;
 
-    public static StyleWordFacts Of(ReadOnlySpan<char> folded, int echoMinLetters)
+    public static StyleWordFacts Of(ReadOnlySpan<char> folded)
     {
         var entry = StyleLexicon.Find(folded);
         var readability = ReadabilityCalculator.MeasureFolded(folded);
@@ -32,7 +32,7 @@ internal struct StyleWordFacts
             AdverbShape = folded.Length >= 4 && folded.EndsWith("ly") && letters && !entry.Has(WordTraits.AdverbException | WordTraits.Hedge),
             Participle = entry.Has(WordTraits.IrregularParticiple)
                 || (folded.Length >= 4 && folded.EndsWith("ed") && !folded.EndsWith("eed") && !entry.Has(WordTraits.NotParticiple)),
-            EchoShape = letters && !readability.IsFamiliar && !entry.Has(WordTraits.EchoStop) && readability.Letters >= echoMinLetters,
+            EchoShape = letters && !readability.IsFamiliar && !entry.Has(WordTraits.EchoStop),
         };
     }
 

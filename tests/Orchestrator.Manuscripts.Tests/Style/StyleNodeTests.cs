@@ -188,8 +188,10 @@ public sealed class StyleNodeTests
     [Test]
     public void Filter_words_are_found_in_narration()
     {
-        var doc = Doc("She saw the ship sink and felt the cold. She wondered why. “I saw it,” he said.");
+        var doc = Doc("She saw the ship sink and felt the cold. She wondered why. “I saw it,” he said. " +
+                      "The thought of it chilled her. It needed a great deal of thought. “Never,” thought Alice.");
 
+        // Not inside speech, not as a noun (the thought, of thought), not as the verb of a thought tag.
         Assert.That(Detected(doc, StyleRules.FilterWord), Is.EqualTo(new[] { "saw", "felt", "wondered" }));
     }
 
