@@ -15,7 +15,11 @@ namespace Orchestrator.Engine.Scripting;
 /// constructors, operators, accessors, expression-bodied properties) becomes
 /// <c>{ RuleGuard.Enter(); try { body } finally { RuleGuard.Exit(); } }</c>: Enter counts the depth,
 /// checks the deadline and that the stack has room, and throws past the depth limit, so recursion
-/// without end fails cleanly instead of killing the process.</item>
+/// without end fails cleanly instead of killing the process. A lambda that handles no delegate
+/// cannot call itself, and starts with <see cref="RuleGuard.Check"/> only;</item>
+/// <item>once a call has failed, the rule's own <c>catch</c> clauses (by a filter), <c>finally</c>
+/// blocks and <c>Dispose</c> methods stand aside (<see cref="RuleGuard.Live"/>), so the failure
+/// unwinds in one go.</item>
 /// </list>
 /// The new syntax adds no line breaks, so the lines of the compiled rule (and of its exceptions)
 /// are those of the user's text. Needs the semantic model of the original tree, to know whether an
@@ -165,14 +169,31 @@ internal sealed class RuleInstrumenter(SemanticModel model) : CSharpSyntaxRewrit
         return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(guarded);
     }
 
+    /// <summary>
+    /// A lambda can only call itself through a delegate (it has no name): one whose body handles no
+    /// delegate at all (<c>c =&gt; c.Priority &gt;= 0.5</c>, the usual LINQ lambda) cannot recurse,
+    /// and gets the cheaper deadline check alone. The others get the full depth guard.
+    /// </summary>
     private SyntaxNode GuardFunction(AnonymousFunctionExpressionSyntax original, AnonymousFunctionExpressionSyntax visited)
     {
-        if (visited.Block is { } block) return visited.WithBlock(Guarded(block));
+        var mayRecurse = MayRecurse(original);
+        if (visited.Block is { } block)
+            return visited.WithBlock(mayRecurse ? Guarded(block) : block.WithStatements(block.Statements.Insert(0, CheckCall)));
         if (visited.ExpressionBody is not { } expression) return visited;
         var returnsValue = ReturnsValue(model.GetSymbolInfo(original).Symbol as IMethodSymbol);
-        var body = Guarded(Token(SyntaxKind.OpenBraceToken), expression, Token(SyntaxKind.CloseBraceToken), returnsValue);
+        var body = mayRecurse
+            ? Guarded(Token(SyntaxKind.OpenBraceToken), expression, Token(SyntaxKind.CloseBraceToken), returnsValue)
+            : Block(CheckCall, Statement(expression, returnsValue));
         return visited.WithExpressionBody(null).WithBlock(body);
     }
+
+    private bool MayRecurse(AnonymousFunctionExpressionSyntax lambda) =>
+        lambda.Body.DescendantNodesAndSelf().OfType<ExpressionSyntax>().Any(expression =>
+        {
+            var info = model.GetTypeInfo(expression);
+            return info.Type?.TypeKind == TypeKind.Delegate || info.ConvertedType?.TypeKind == TypeKind.Delegate
+                || info.Type?.TypeKind == TypeKind.Dynamic;
+        });
 
     /// <summary>
     /// Whether an expression body is a value to return (<c>return expr;</c>) or a statement
@@ -202,18 +223,18 @@ internal sealed class RuleInstrumenter(SemanticModel model) : CSharpSyntaxRewrit
         return Guarded(open, arrow.Expression, close, returnsValue);
     }
 
-    private static BlockSyntax Guarded(SyntaxToken open, ExpressionSyntax expression, SyntaxToken close, bool returnsValue)
+    private static BlockSyntax Guarded(SyntaxToken open, ExpressionSyntax expression, SyntaxToken close, bool returnsValue) =>
+        Block(open, List([EnterCall, TryStatement(Block(Statement(expression, returnsValue)), default, ExitClause)]), close);
+
+    /// <summary>An expression body as a statement: <c>return expr;</c>, <c>expr;</c> or <c>throw x;</c>.</summary>
+    private static StatementSyntax Statement(ExpressionSyntax expression, bool returnsValue) => expression switch
     {
-        StatementSyntax statement = expression switch
-        {
-            ThrowExpressionSyntax thrown => ThrowStatement(Token(TriviaList(), SyntaxKind.ThrowKeyword, TriviaList(Space)),
-                thrown.Expression, Token(SyntaxKind.SemicolonToken)),
-            _ when returnsValue => ReturnStatement(Token(TriviaList(), SyntaxKind.ReturnKeyword, TriviaList(Space)),
-                expression, Token(SyntaxKind.SemicolonToken)),
-            _ => ExpressionStatement(expression),
-        };
-        return Block(open, List([EnterCall, TryStatement(Block(statement), default, ExitClause)]), close);
-    }
+        ThrowExpressionSyntax thrown => ThrowStatement(Token(TriviaList(), SyntaxKind.ThrowKeyword, TriviaList(Space)),
+            thrown.Expression, Token(SyntaxKind.SemicolonToken)),
+        _ when returnsValue => ReturnStatement(Token(TriviaList(), SyntaxKind.ReturnKeyword, TriviaList(Space)),
+            expression, Token(SyntaxKind.SemicolonToken)),
+        _ => ExpressionStatement(expression),
+    };
 
     private static AccessorListSyntax Getter(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon) =>
         AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Guarded(arrow, semicolon, returnsValue: true))));

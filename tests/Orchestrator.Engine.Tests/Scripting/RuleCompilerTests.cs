@@ -125,6 +125,8 @@ public sealed class RuleCompilerTests
 
     [TestCase("int F(int n) { return F(n + 1); }\nreturn F(0) > 0;", TestName = "a block-bodied local function")]
     [TestCase("Func<int, int> f = null!;\nf = n => f(n + 1);\nreturn f(0) > 0;", TestName = "a recursive lambda")]
+    [TestCase("Func<int, int> f = null!;\nf = n => new[] { n + 1 }.Select(f).First();\nreturn f(0) > 0;", TestName = "a lambda recursing through LINQ")]
+    [TestCase("Func<int, int> f = null!;\nf = delegate (int n) { return f(n + 1); };\nreturn f(0) > 0;", TestName = "a recursive anonymous method")]
     [TestCase("int F(int n) { try { return F(n + 1); } catch { return F(n + 1); } }\nreturn F(0) > 0;", TestName = "a recursion that catches")]
     [TestCase("int F(int n) { try { return F(n + 1); } finally { F(n + 1); } }\nreturn F(0) > 0;", TestName = "a recursion that recurses in finally")]
     [TestCase("int F(int n) { using var d = new D(); return F(n + 1); }\nreturn F(0) > 0;\nclass D : IDisposable { public void Dispose() => Dispose(); }", TestName = "a recursion through Dispose")]
@@ -142,6 +144,7 @@ public sealed class RuleCompilerTests
     [TestCase("do { } while (true);", TestName = "a do loop")]
     [TestCase("foreach (var i in Enumerable.Range(0, int.MaxValue)) foreach (var j in Enumerable.Range(0, int.MaxValue)) { } return true;", TestName = "nested foreach")]
     [TestCase("return Enumerable.Range(0, int.MaxValue).Where(i => { while (true) { } }).Any();", TestName = "a loop in a lambda")]
+    [TestCase("return Enumerable.Repeat(1, int.MaxValue).Concat(Enumerable.Repeat(1, int.MaxValue)).Count(i => i > 0) > 0;", TestName = "a library loop calling a lambda")]
     public void Loops_without_end_time_out(string text)
     {
         var rule = Stop(text, TimeSpan.FromMilliseconds(200));
