@@ -221,7 +221,7 @@ internal sealed class StyleAnalysis
             var c = _doc.Chapters[chapter.Index];
             var r = chapter.Readability;
             _findings.Add(new Finding(StyleRules.ReadabilityChapter, Severity.Suggestion,
-                $"{Label(c)} reads at Flesch–Kincaid grade {F1(r.FleschKincaidGrade)}, {F1(r.FleschKincaidGrade - book.FleschKincaidGrade)} " +
+                $"{Describe(c)} reads at Flesch–Kincaid grade {F1(r.FleschKincaidGrade)}, {F1(r.FleschKincaidGrade - book.FleschKincaidGrade)} " +
                 $"grades above the book ({F1(book.FleschKincaidGrade)}); reading ease {F1(r.FleschReadingEase)} against {F1(book.FleschReadingEase)}, " +
                 $"{F1(chapter.Sentences.Mean)} words per sentence.",
                 "If the change of register is not deliberate (a letter, a document, a lecture), shorten its sentences and plain its words " +
@@ -262,8 +262,8 @@ internal sealed class StyleAnalysis
     }
 
     /// <summary>
-    /// The <paramref name="cap"/> most telling detections, in text order: the heaviest first; among equally heavy
-    /// ones, evenly spaced through the book rather than the first few.
+    /// The <paramref name="cap"/> most telling detections, in text order: the heaviest first, one per sentence while
+    /// there are enough sentences; among equally heavy ones, evenly spaced through the book rather than the first few.
     /// </summary>
     internal static IReadOnlyList<StyleDetection> MostTelling(IReadOnlyList<StyleDetection> all, int cap)
     {
@@ -277,22 +277,31 @@ internal sealed class StyleAnalysis
             return c != 0 ? c : x.CompareTo(y);
         });
 
+        // One detection per sentence first (six adverbs of one sentence make one point), then the rest if room is left.
+        var sentences = new HashSet<int>();
+        var firstPerSentence = new List<int>(order.Length);
+        var others = new List<int>();
+        foreach (var i in order) (sentences.Add(all[i].Sentence) ? firstPerSentence : others).Add(i);
+
         var chosen = new List<int>(cap);
-        for (var start = 0; start < order.Length && chosen.Count < cap;)
+        foreach (var pool in new[] { firstPerSentence, others })
         {
-            var end = start + 1;
-            while (end < order.Length && all[order[end]].Weight == all[order[start]].Weight) end++;
-            var group = end - start;
-            var need = cap - chosen.Count;
-            if (group <= need)
+            for (var start = 0; start < pool.Count && chosen.Count < cap;)
             {
-                for (var k = start; k < end; k++) chosen.Add(order[k]);
+                var end = start + 1;
+                while (end < pool.Count && all[pool[end]].Weight == all[pool[start]].Weight) end++;
+                var group = end - start;
+                var need = cap - chosen.Count;
+                if (group <= need)
+                {
+                    for (var k = start; k < end; k++) chosen.Add(pool[k]);
+                }
+                else
+                {
+                    for (var k = 0; k < need; k++) chosen.Add(pool[start + (int)((k + 0.5) * group / need)]);
+                }
+                start = end;
             }
-            else
-            {
-                for (var k = 0; k < need; k++) chosen.Add(order[start + (int)((k + 0.5) * group / need)]);
-            }
-            start = end;
         }
         chosen.Sort();
         var result = new StyleDetection[chosen.Count];

@@ -44,7 +44,8 @@ namespace Orchestrator.Manuscripts.Style;
 /// opening with the same word.</item>
 /// <item><c>style.lexical-illusion</c>: the same word twice with only white space between (line breaks
 /// included), within a paragraph; "had had", "that that" and deliberate doublings ("no no") are allowed.</item>
-/// <item><c>style.echo</c>: an uncommon narration word again within <c>echoWindow</c> words in the same chapter.
+/// <item><c>style.echo</c>: an uncommon narration word again within <c>echoWindow</c> words in the same chapter
+/// (at least 3 words apart: "spar to spar" is a figure, not an echo).
 /// Uncommon: not on the Dale–Chall list (inflections included), not a stop word, not capitalised (names), at
 /// least <c>echoMinLetters</c> letters.</item>
 /// <item><c>style.filter-word</c>: <see cref="FilterWords"/> in narration, not as a noun (after a determiner or
@@ -62,7 +63,8 @@ namespace Orchestrator.Manuscripts.Style;
 /// <para><b>Findings.</b> Each located finding carries the chapter, the paragraph, the offset and length of the
 /// offending word or phrase (the sentence for long and sticky sentences) and the sentence as evidence (at most
 /// 200 characters, cut around the phrase). At most <c>maxFindingsPerRule</c> per rule: the most telling (heaviest
-/// weight; ties spread evenly through the book), then one summary finding with the full count. Metrics carry all
+/// weight, one per sentence while possible; ties spread evenly through the book), then one summary finding with the
+/// full count. Metrics carry all
 /// counts. Strengths: reading ease in band, good sentence variety, few adverbs (under 5 per 1,000 narration
 /// words), few passives (under 4), few filter words (under 3).</para>
 /// <para><b>Options</b> (all optional; <see cref="StyleOptions"/>): <c>longSentenceWords</c> (integer ≥ 5, default

@@ -366,6 +366,9 @@ internal sealed class StyleScanPass : IDisposable
         return false;
     }
 
+    /// <summary>Closer repetitions are figures, not echoes: "spar to spar", "zone by zone", "far, far".</summary>
+    internal const int MinEchoDistance = 3;
+
     /// <summary>The same uncommon word within <c>echoWindow</c> words (nearest earlier occurrence).</summary>
     private void CheckEcho(int s, int j, ref ChapterState state)
     {
@@ -376,7 +379,7 @@ internal sealed class StyleScanPass : IDisposable
             var earlier = _ringIndex[slot];
             var distance = j - earlier;
             if (distance > window) break;
-            if (distance >= 2 && SameWord(earlier, j))
+            if (distance >= MinEchoDistance && SameWord(earlier, j))
             {
                 Add(StyleRules.Echo, WordSpan(j), s, window - distance + 1, WordSpan(earlier));
                 break;

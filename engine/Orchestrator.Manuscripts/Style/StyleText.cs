@@ -65,6 +65,21 @@ internal static class StyleText
         return (start > context.Start ? "…" : "") + flat + (end < context.End ? "…" : "");
     }
 
+    /// <summary>How a message names a chapter: <c>Chapter 28 "Ahab."</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
+    public static string Describe(Chapter chapter)
+    {
+        var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
+        return chapter.Kind switch
+        {
+            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}{title}",
+            SectionKind.Letter when chapter.Number is { } n => $"Letter {n}{title}",
+            SectionKind.Prologue => $"The prologue{title}",
+            SectionKind.Epilogue => $"The epilogue{title}",
+            _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
+            _ => $"Section {chapter.Ordinal}",
+        };
+    }
+
     /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one.</summary>
     public static string Label(Chapter chapter) =>
         string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();

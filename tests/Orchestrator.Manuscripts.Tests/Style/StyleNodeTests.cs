@@ -186,6 +186,10 @@ public sealed class StyleNodeTests
     }
 
     [Test]
+    public void A_close_repetition_is_a_figure_not_an_echo() =>
+        Assert.That(Detected(Doc("He leapt from spar to spar and crossed the world zone by zone."), StyleRules.Echo), Is.Empty);
+
+    [Test]
     public void Filter_words_are_found_in_narration()
     {
         var doc = Doc("She saw the ship sink and felt the cold. She wondered why. “I saw it,” he said. " +
@@ -352,6 +356,36 @@ public sealed class StyleNodeTests
         var offsets = filter.Where(f => f.Location?.Chapter is not null).Select(f => f.Location!.Offset).ToArray();
         Assert.That(offsets, Is.Ordered);
         Assert.That(offsets[^1], Is.GreaterThan(doc.Text.Length / 2));
+    }
+
+    [Test]
+    public void The_most_telling_detections_are_the_heaviest_one_per_sentence_in_text_order()
+    {
+        StyleDetection At(int start, int sentence, double weight) => new(StyleRules.Adverb, new TextSpan(start, 1), sentence, weight);
+        var all = new[] { At(0, 0, 3), At(5, 0, 3), At(9, 0, 3), At(20, 1, 1), At(30, 2, 2), At(40, 3, 1) };
+
+        var chosen = StyleAnalysis.MostTelling(all, 3).Select(d => d.Span.Start).ToArray();
+
+        // Sentence 0 (weight 3) gives one, sentence 2 (weight 2) the next, then the middle of the two weight-1 ties.
+        Assert.That(chosen, Is.EqualTo(new[] { 0, 30, 40 }));
+        Assert.That(StyleAnalysis.MostTelling(all, 4).Select(d => d.Span.Start), Is.EqualTo(new[] { 0, 20, 30, 40 }));
+        // Every sentence has one; the fifth is another of sentence 0's.
+        Assert.That(StyleAnalysis.MostTelling(all, 5).Select(d => d.Span.Start), Is.EqualTo(new[] { 0, 9, 20, 30, 40 }));
+    }
+
+    [Test]
+    public void A_chapter_much_harder_than_the_book_is_reported()
+    {
+        var easy = string.Join(" ", Enumerable.Repeat("The dog ran home.", 80));
+        var hard = string.Join(" ", Enumerable.Repeat("Notwithstanding considerable apprehension, the committee deliberated interminably.", 45));
+        var doc = Doc($"Chapter 1\n\n{easy}\n\nChapter 2\n\n{hard}\n");
+        var result = StyleNode.Analyse(doc);
+
+        var finding = result.Findings.Single(f => f.Rule == StyleRules.ReadabilityChapter);
+        Assert.That(finding.Message, Does.StartWith("Chapter 2 reads at Flesch–Kincaid grade "));
+        Assert.That(finding.Location!.Chapter, Is.EqualTo(2));
+        Assert.That(At(doc, finding.Location), Is.EqualTo("Chapter 2"));
+        Assert.That(result.Series[M.FleschKincaidGradeSeries][1], Is.GreaterThan(result.Metrics[M.FleschKincaidGrade] + 3));
     }
 
     [Test]
