@@ -88,7 +88,7 @@ internal static class CapitalisationCheck
                       $"({N0(capitalised)} capitalised against {N0(lower)} lower-case)."
                     : $"{Q(text)} is lower-case here, but {Q(upperForm)} is capitalised in {Count(capitalised, "other use")} inside sentences " +
                       $"({N0(lower)} lower-case against {N0(capitalised)} capitalised).";
-                context.Findings.Add(new Finding(ConsistencyRules.CapitalisationMixed, Severity.Suggestion, message,
+                context.Findings.Add(ConsistencyRules.CapitalisationMixed, () => new Finding(ConsistencyRules.CapitalisationMixed, Severity.Suggestion, message,
                     $"Write {Q(dominantForm)} as in the {N0(dominantCount)} other uses, unless the {(capitalMinority ? "capital" : "lower case")} marks a " +
                     $"different sense here (a title, a name, a personification); then check the other {Count(minorityCount - 1, "use")} of this casing.",
                     context.LocateWord(w), context.EvidenceOfWord(w), Confidence));

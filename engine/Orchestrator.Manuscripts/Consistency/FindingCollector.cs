@@ -4,20 +4,25 @@ namespace Orchestrator.Manuscripts.Consistency;
 
 /// <summary>
 /// Gathers the findings of one run by rule and keeps the first <c>maxFindingsPerRule</c> of each (the checks add
-/// them most telling first); the rest are counted in one summary finding per rule, so reports stay readable
-/// while the metrics carry the full counts.
+/// them most telling first); the rest are only counted, in one summary finding per rule, so reports stay readable
+/// while the metrics carry the full counts. A finding past the cap is never built (no evidence quote is cut for it).
 /// </summary>
 internal sealed class FindingCollector(int maxPerRule, int textLength)
 {
-    private readonly Dictionary<string, List<Finding>> _byRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<Finding> Kept, int Total)> _byRule = new(StringComparer.Ordinal);
 
-    public void Add(Finding finding)
+    public void Add(Finding finding) => Add(finding.Rule, () => finding);
+
+    /// <summary>Counts a finding of <paramref name="rule"/>; builds and keeps it only while the rule is under the cap.</summary>
+    public void Add(string rule, Func<Finding> make)
     {
-        if (!_byRule.TryGetValue(finding.Rule, out var list)) _byRule[finding.Rule] = list = [];
-        list.Add(finding);
+        var (kept, total) = _byRule.TryGetValue(rule, out var existing) ? existing : ([], 0);
+        if (kept.Count < maxPerRule) kept.Add(make());
+        _byRule[rule] = (kept, total + 1);
     }
 
-    public int CountOf(string rule) => _byRule.TryGetValue(rule, out var list) ? list.Count : 0;
+    /// <summary>Findings of a rule, kept or not.</summary>
+    public int CountOf(string rule) => _byRule.TryGetValue(rule, out var entry) ? entry.Total : 0;
 
     /// <summary>The findings in rule order (<see cref="ConsistencyRules.All"/>), capped per rule.</summary>
     public List<Finding> Build()
@@ -25,14 +30,13 @@ internal sealed class FindingCollector(int maxPerRule, int textLength)
         var result = new List<Finding>();
         foreach (var rule in ConsistencyRules.All)
         {
-            if (!_byRule.TryGetValue(rule, out var list)) continue;
-            var kept = Math.Min(list.Count, maxPerRule);
-            for (var i = 0; i < kept; i++) result.Add(list[i]);
-            if (list.Count > kept)
+            if (!_byRule.TryGetValue(rule, out var entry)) continue;
+            result.AddRange(entry.Kept);
+            var more = entry.Total - entry.Kept.Count;
+            if (more > 0)
             {
-                var more = list.Count - kept;
                 result.Add(new Finding(rule, Severity.Info,
-                    $"{ConsistencyText.N0(more)} more {rule} finding{(more == 1 ? " is" : "s are")} not listed ({ConsistencyText.N0(list.Count)} in all).",
+                    $"{ConsistencyText.N0(more)} more {rule} finding{(more == 1 ? " is" : "s are")} not listed ({ConsistencyText.N0(entry.Total)} in all).",
                     "Fix the ones listed first, then run the check again; the metrics carry the full counts.",
                     TextLocation.Whole(textLength)));
             }

@@ -53,6 +53,8 @@ internal static class HyphenationCheck
     {
         var vocabulary = context.Vocabulary;
         var pairs = new List<Pair>();
+        // Open-form candidates by the entry of their first part, so each first part's uses are walked once.
+        var open = new Dictionary<int, List<(string Second, int Entry)>>();
         Span<char> buffer = stackalloc char[128];
         for (var e = 0; e < vocabulary.Count; e++)
         {
@@ -68,29 +70,24 @@ internal static class HyphenationCheck
                 if (c is '-' or '‐' or '‑') hyphens++;
                 else buffer[joinedLength++] = c;
             }
-            var name = Display(context, e);
             var joined = vocabulary.Find(buffer[..joinedLength]);
             if (joined >= 0)
             {
-                pairs.Add(new Pair(name, e, Display(context, joined), Kind.Closed,
+                pairs.Add(new Pair(Display(context, e), e, Display(context, joined), Kind.Closed,
                     vocabulary.Uses(joined).ToList()) { HyphenatedCount = entry.Count });
                 continue;
             }
-            if (!context.Options.SpacedCompounds || hyphens != 1 || (entry.Role & WordRole.Hyphenated) == 0) continue;
+            if (!context.Options.SpacedCompounds || hyphens != 1) continue;
             var cut = key.IndexOfAny('-', '‐', '‑');
             var first = key[..cut];
             var second = key[(cut + 1)..];
-            if (!IsOpenCandidate(first, second)) continue;
-            var open = OpenUses(context, first, second);
-            if (open.Count > 0)
-            {
-                var properNoun = IsProperNoun(vocabulary[vocabulary.Find(first)]);
-                var openForm = properNoun
-                    ? $"{WordScan.StripPossessive(context.Document.WordText(open[0]), out _)} {WordScan.StripPossessive(context.Document.WordText(open[0] + 1), out _)}"
-                    : $"{first} {second}";
-                pairs.Add(new Pair(name, e, openForm, Kind.Open, open) { HyphenatedCount = entry.Count });
-            }
+            var firstEntry = vocabulary.Find(first);
+            if (firstEntry < 0 || !IsOpenCandidate(first, second)) continue;
+            if (!open.TryGetValue(firstEntry, out var seconds)) open[firstEntry] = seconds = [];
+            seconds.Add((second.ToString(), e));
         }
+        foreach (var (hyphenated, uses, openForm) in OpenUses(context, open))
+            pairs.Add(new Pair(Display(context, hyphenated), hyphenated, openForm, Kind.Open, uses) { HyphenatedCount = vocabulary[hyphenated].Count });
 
         var ordered = pairs
             .OrderBy(p => (double)p.MinorityCount / p.Total)
@@ -117,7 +114,7 @@ internal static class HyphenationCheck
                     : context.Document.Words[w + 1].Start + context.Document.Words[w + 1].Length - word.Start;
                 var text = string.Join(' ', context.Document.Text.Substring(word.Start, length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 var replacement = SpellingCheck.MatchCase(dominantForm, text);
-                context.Findings.Add(new Finding(ConsistencyRules.HyphenationVariant, Severity.Suggestion,
+                context.Findings.Add(ConsistencyRules.HyphenationVariant, () => new Finding(ConsistencyRules.HyphenationVariant, Severity.Suggestion,
                     $"{Q(text)} is written {Q(dominantForm)} elsewhere in the book: {N0(uses.Count)} {minorityName} ({minorityForm}) " +
                     $"against {N0(dominantCount)} {dominantName} ({dominantForm}).",
                     $"Write {Q(replacement)} here, as in the rest of the book; or, if {Q(minorityForm)} is the form you want, change the other {N0(dominantCount)}.",
@@ -156,31 +153,51 @@ internal static class HyphenationCheck
         return !second.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !second.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Uses of <paramref name="first"/> followed, in the same paragraph with only white space between, by <paramref name="second"/>.</summary>
-    private static List<int> OpenUses(ConsistencyContext context, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    /// <summary>
+    /// For each open-form candidate that occurs: the hyphenated entry, the uses of its first part followed (in the same
+    /// paragraph, only white space between) by its second part, and the open form as shown. In entry order.
+    /// </summary>
+    private static List<(int Hyphenated, List<int> Uses, string OpenForm)> OpenUses(
+        ConsistencyContext context, Dictionary<int, List<(string Second, int Entry)>> candidates)
     {
-        var result = new List<int>();
+        var found = new List<(int, List<int>, string)>();
         var document = context.Document;
+        var vocabulary = context.Vocabulary;
         var text = document.Text;
         var words = document.Words;
-        foreach (var w in context.Vocabulary.Uses(context.Vocabulary.Find(first)))
+        foreach (var (firstEntry, seconds) in candidates.OrderBy(c => c.Key))
         {
-            if (w + 1 >= words.Length || words[w].Length != first.Length) continue;
-            var gapStart = words[w].End();
-            var gapEnd = words[w + 1].Start;
-            if (gapEnd - gapStart is < 1 or > 3) continue;
-            var newlines = 0;
-            var blank = true;
-            for (var i = gapStart; i < gapEnd; i++)
+            var uses = new List<int>[seconds.Count];
+            var length = vocabulary.KeyOf(firstEntry).Length;
+            foreach (var w in vocabulary.Uses(firstEntry))
             {
-                if (text[i] == '\n') newlines++;
-                else if (text[i] is not (' ' or '\t')) blank = false;
+                if (w + 1 >= words.Length || words[w].Length != length) continue;
+                var gapStart = words[w].End();
+                var gapEnd = words[w + 1].Start;
+                if (gapEnd - gapStart is < 1 or > 3) continue;
+                var newlines = 0;
+                var blank = true;
+                for (var i = gapStart; i < gapEnd; i++)
+                {
+                    if (text[i] == '\n') newlines++;
+                    else if (text[i] is not (' ' or '\t')) blank = false;
+                }
+                if (!blank || newlines > 1) continue;
+                var next = WordScan.StripPossessive(document.WordText(w + 1), out _);
+                for (var k = 0; k < seconds.Count; k++)
+                    if (next.Equals(seconds[k].Second, StringComparison.OrdinalIgnoreCase)) (uses[k] ??= []).Add(w);
             }
-            if (!blank || newlines > 1) continue;
-            var next = WordScan.StripPossessive(document.WordText(w + 1), out _);
-            if (next.Equals(second, StringComparison.OrdinalIgnoreCase)) result.Add(w);
+            for (var k = 0; k < seconds.Count; k++)
+            {
+                if (uses[k] is not { } list) continue;
+                var form = IsProperNoun(vocabulary[firstEntry])
+                    ? $"{WordScan.StripPossessive(document.WordText(list[0]), out _)} {WordScan.StripPossessive(document.WordText(list[0] + 1), out _)}"
+                    : $"{vocabulary.KeyOf(firstEntry)} {seconds[k].Second}";
+                found.Add((seconds[k].Entry, list, form));
+            }
         }
-        return result;
+        found.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return found;
     }
 
     private static int End(this Orchestrator.Manuscripts.Text.Word word) => word.Start + word.Length;

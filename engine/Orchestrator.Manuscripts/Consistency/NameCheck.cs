@@ -48,7 +48,7 @@ internal static class NameCheck
                 rareUses++;
                 context.CountWordIssue(w);
                 if (k++ >= context.Options.MaxUsesPerVariant) continue;
-                context.Findings.Add(new Finding(ConsistencyRules.NameNearMiss, Severity.Warning,
+                context.Findings.Add(ConsistencyRules.NameNearMiss, () => new Finding(ConsistencyRules.NameNearMiss, Severity.Warning,
                     $"{Q(rareForm)} ({Count(rare.Mentions, "mention")}) is one letter away from {Q(commonForm)} ({Count(common.Mentions, "mention")}): " +
                     "if they are the same character, one spelling is a slip.",
                     $"If it is the same person, write {Q(commonForm)} here" +

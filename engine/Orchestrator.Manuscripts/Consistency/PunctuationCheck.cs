@@ -82,7 +82,7 @@ internal static class PunctuationCheck
             foreach (var offset in scan.Samples(style).Take(context.Options.MaxUsesPerVariant))
             {
                 var length = scan.LengthAt(style, offset);
-                context.Findings.Add(new Finding(group.Rule, group.Severity,
+                context.Findings.Add(group.Rule, () => new Finding(group.Rule, group.Severity,
                     $"This {name} ({symbol}) is one of {N0(count)} in the book, against {N0(dominantCount)} {dominantNames} ({dominantSymbol}): " +
                     $"{group.Noun} are written more than one way.",
                     $"Use {dominantNames} ({dominantSymbol}) throughout: change this one" +
@@ -105,7 +105,7 @@ internal static class PunctuationCheck
                 ? "A quotation opened in this paragraph is not closed by its end, and the next paragraph does not open with a quotation mark " +
                   "(as speech running over several paragraphs would)."
                 : "This closing quotation mark has no opening mark before it in the paragraph.";
-            context.Findings.Add(new Finding(ConsistencyRules.UnpairedQuote, Severity.Warning, message,
+            context.Findings.Add(ConsistencyRules.UnpairedQuote, () => new Finding(ConsistencyRules.UnpairedQuote, Severity.Warning, message,
                 unpaired.Opening
                     ? "Close the quotation where the speech ends, or, if the speech goes on, open the next paragraph with a quotation mark."
                     : "Add the missing opening mark where the speech starts, or remove the stray closing mark.",

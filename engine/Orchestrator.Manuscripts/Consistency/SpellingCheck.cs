@@ -123,7 +123,7 @@ internal static class SpellingCheck
                 var text = context.WordText(w);
                 var counterpart = MatchCase(dominantA ? family.Pairs[pair].A : family.Pairs[pair].B, text);
                 var caveat = family.Confidence < 0.8 ? " Leave it where the word is used in another sense (an adjective, say)." : "";
-                context.Findings.Add(new Finding(ConsistencyRules.SpellingVariant,
+                context.Findings.Add(ConsistencyRules.SpellingVariant, () => new Finding(ConsistencyRules.SpellingVariant,
                     family.IsBritishAmerican ? Severity.Warning : Severity.Suggestion,
                     $"{Q(text)} is the rarer spelling of {family.Name} in this book: {N0(minorityTotal)} {minorityName} " +
                     $"({minorityForms}) against {N0(dominantTotal)} {dominantName} ({dominantForms}).",
@@ -165,7 +165,7 @@ internal static class SpellingCheck
                 var (first, pair) = wordUses[0];
                 var text = context.WordText(first);
                 var counterpart = MatchCase(majorityA ? family.Pairs[pair].A : family.Pairs[pair].B, text);
-                context.Findings.Add(new Finding(ConsistencyRules.SpellingConvention, Severity.Suggestion,
+                context.Findings.Add(ConsistencyRules.SpellingConvention, () => new Finding(ConsistencyRules.SpellingConvention, Severity.Suggestion,
                     $"{Q(text)} follows the {minorityName} spelling ({Forms(family, !majorityA, counts)}), while the book's other words " +
                     $"of this kind follow {majorityName} ({Count(majorityUses, "use")}: {majorityForms}).",
                     $"Spell it {Q(counterpart)} (and its other forms) to match, or bring the others to {minorityName}: one convention for the whole book.",
