@@ -5,9 +5,12 @@ using Orchestrator.Manuscripts.Text;
 namespace Orchestrator.Manuscripts.Style;
 
 /// <summary>
-/// One scan of one document. Phase 1 folds each word once, looks it up once in <see cref="StyleLexicon"/>,
-/// measures it for readability and records its facts (<see cref="StyleWord"/>); phase 2 walks the sentences of
-/// each chapter and runs the rules with those facts at hand. Working arrays are rented and returned.
+/// One scan of one document. Phase 1 folds each word once and finds it in a per-scan table of distinct words
+/// (<see cref="FoldedWordTable{T}"/>), where its lexicon traits and readability measure were worked out on its
+/// first occurrence (<see cref="StyleWordFacts"/>); it records each occurrence's facts (<see cref="StyleWord"/>:
+/// the word's id, traits, in speech or not, capitalised...) and the readability tallies. Phase 2 walks the
+/// sentences of each chapter and runs the rules with those facts at hand; "same word" is the same id. Working
+/// arrays are rented and returned.
 /// </summary>
 internal sealed class StyleScanPass : IDisposable
 {
@@ -168,7 +171,6 @@ internal sealed class StyleScanPass : IDisposable
     {
         public int Paragraph;
         public int ParagraphFirstWord;
-        public int ParagraphEndWord;
         public int PreviousOpening;      // first word of the previous narration-opened sentence, or -1
         public int RunFirstSentence;
         public int RunLastSentence;
@@ -190,7 +192,6 @@ internal sealed class StyleScanPass : IDisposable
                 var paragraph = _doc.Paragraphs[sentence.ParagraphIndex];
                 state.Paragraph = sentence.ParagraphIndex;
                 state.ParagraphFirstWord = paragraph.FirstWord;
-                state.ParagraphEndWord = paragraph.FirstWord + paragraph.WordCount;
             }
             tally.Add(sentence.WordCount);
             CheckSentence(s, sentence, ref state);
