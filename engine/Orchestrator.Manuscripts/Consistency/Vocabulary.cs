@@ -7,26 +7,27 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// The distinct words of one book, case-insensitive, each with its counts (<see cref="VocabularyEntry"/>) and
 /// the chain of its uses in text order. Built in the one pass of <see cref="WordScan"/>: an open-addressing table
 /// hashed on the case-folded characters of a span, so a lookup neither allocates nor lower-cases into a buffer,
-/// and one string is made per distinct word, not per use. The arrays are pooled: dispose it when done.
+/// and one string is made per distinct word, not per use. During the pass each use only records its entry (a
+/// sequential write); <see cref="Complete"/> then links the uses of each entry in one backward sweep. The arrays
+/// are pooled: dispose it when done.
 /// </summary>
 internal sealed class Vocabulary : IDisposable
 {
-    private int[] _buckets;   // entry index + 1, 0 = empty; length a power of two
+    private long[] _buckets;  // (hash << 32) | (entry index + 1), 0 = empty; length a power of two
     private string[] _keys;   // case-folded, per entry
-    private int[] _hashes;    // per entry
     private VocabularyEntry[] _entries;
-    private int[] _next;      // per word: the next use of the same entry, or -1
+    private int[] _entryOf;   // per word: its entry, then (after Complete) the next use of the same entry, or -1
+    private int _words;
     private int _count;
 
     public Vocabulary(int wordCount)
     {
         var capacity = Math.Clamp(wordCount / 8, 256, 1 << 15);
-        _buckets = Rent<int>(BucketsFor(capacity));
+        _buckets = Rent<long>(BucketsFor(capacity));
         Array.Clear(_buckets);
         _keys = Rent<string>(capacity);
-        _hashes = Rent<int>(capacity);
         _entries = Rent<VocabularyEntry>(capacity);
-        _next = Rent<int>(Math.Max(1, wordCount));
+        _entryOf = Rent<int>(Math.Max(1, wordCount));
     }
 
     /// <summary>Distinct words.</summary>
@@ -37,10 +38,11 @@ internal sealed class Vocabulary : IDisposable
     /// <summary>The case-folded form of an entry (Heaven → heaven).</summary>
     public string KeyOf(int entry) => _keys[entry];
 
-    /// <summary>Records a use of <paramref name="key"/> at word <paramref name="wordIndex"/> (uses must come in text order).</summary>
+    /// <summary>Records a use of <paramref name="key"/> at word <paramref name="wordIndex"/> (every word once, in text order).</summary>
     public int Add(ReadOnlySpan<char> key, int wordIndex)
     {
         var hash = Hash(key);
+        var tag = (long)hash << 32;
         var mask = _buckets.Length - 1;
         var slot = hash & mask;
         int index;
@@ -52,31 +54,45 @@ internal sealed class Vocabulary : IDisposable
                 index = Insert(key, hash, wordIndex, slot);
                 break;
             }
-            if (_hashes[stored - 1] == hash && EqualsFolded(key, _keys[stored - 1]))
+            if ((stored & ~0xFFFF_FFFFL) == tag && EqualsFolded(key, _keys[(int)stored - 1]))
             {
-                index = stored - 1;
+                index = (int)stored - 1;
                 break;
             }
             slot = (slot + 1) & mask;
         }
-        ref var entry = ref _entries[index];
-        if (entry.Last >= 0) _next[entry.Last] = wordIndex;
-        entry.Last = wordIndex;
-        _next[wordIndex] = -1;
-        entry.Count++;
+        _entryOf[wordIndex] = index;
+        _words = wordIndex + 1;
+        _entries[index].Count++;
         return index;
+    }
+
+    /// <summary>Links the uses of each entry (call once, after the last <see cref="Add"/>).</summary>
+    public void Complete()
+    {
+        var head = Rent<int>(Math.Max(1, _count));
+        Array.Fill(head, -1, 0, _count);
+        for (var w = _words - 1; w >= 0; w--)
+        {
+            var entry = _entryOf[w];
+            _entryOf[w] = head[entry];
+            head[entry] = w;
+        }
+        for (var e = 0; e < _count; e++) _entries[e].First = head[e];
+        Return(head);
     }
 
     /// <summary>The entry of a word, or -1 when the book never uses it.</summary>
     public int Find(ReadOnlySpan<char> word)
     {
         var hash = Hash(word);
+        var tag = (long)hash << 32;
         var mask = _buckets.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
             var stored = _buckets[slot];
             if (stored == 0) return -1;
-            if (_hashes[stored - 1] == hash && EqualsFolded(word, _keys[stored - 1])) return stored - 1;
+            if ((stored & ~0xFFFF_FFFFL) == tag && EqualsFolded(word, _keys[(int)stored - 1])) return (int)stored - 1;
         }
     }
 
@@ -87,14 +103,14 @@ internal sealed class Vocabulary : IDisposable
         return entry < 0 ? 0 : _entries[entry].Count;
     }
 
-    /// <summary>The use after <paramref name="wordIndex"/> of the same word, or -1.</summary>
-    public int Next(int wordIndex) => _next[wordIndex];
+    /// <summary>The use after <paramref name="wordIndex"/> of the same word, or -1 (after <see cref="Complete"/>).</summary>
+    public int Next(int wordIndex) => _entryOf[wordIndex];
 
-    /// <summary>Word indices of the uses of an entry, in text order (none for -1).</summary>
+    /// <summary>Word indices of the uses of an entry, in text order (none for -1; after <see cref="Complete"/>).</summary>
     public IEnumerable<int> Uses(int entry)
     {
         if (entry < 0) yield break;
-        for (var w = _entries[entry].First; w >= 0; w = _next[w]) yield return w;
+        for (var w = _entries[entry].First; w >= 0; w = _entryOf[w]) yield return w;
     }
 
     private int Insert(ReadOnlySpan<char> key, int hash, int wordIndex, int slot)
@@ -102,9 +118,8 @@ internal sealed class Vocabulary : IDisposable
         if (_count == _entries.Length) GrowEntries();
         var index = _count++;
         _keys[index] = Fold(key);
-        _hashes[index] = hash;
-        _entries[index] = new VocabularyEntry { Role = WordRoles.Classify(key), First = wordIndex, Last = -1 };
-        _buckets[slot] = index + 1;
+        _entries[index] = new VocabularyEntry { Role = WordRoles.Classify(key), First = wordIndex };
+        _buckets[slot] = ((long)hash << 32) | (uint)(index + 1);
         if (_count * 2 > _buckets.Length) Rehash();
         return index;
     }
@@ -112,22 +127,22 @@ internal sealed class Vocabulary : IDisposable
     private void GrowEntries()
     {
         _keys = Grow(_keys, _count);
-        _hashes = Grow(_hashes, _count);
         _entries = Grow(_entries, _count);
     }
 
     private void Rehash()
     {
-        var buckets = Rent<int>(_buckets.Length * 2);
+        var buckets = Rent<long>(_buckets.Length * 2);
         Array.Clear(buckets);
         var mask = buckets.Length - 1;
-        for (var i = 0; i < _count; i++)
+        foreach (var stored in _buckets)
         {
-            var slot = _hashes[i] & mask;
+            if (stored == 0) continue;
+            var slot = (int)(stored >>> 32) & mask;
             while (buckets[slot] != 0) slot = (slot + 1) & mask;
-            buckets[slot] = i + 1;
+            buckets[slot] = stored;
         }
-        ArrayPool<int>.Shared.Return(_buckets);
+        Return(_buckets);
         _buckets = buckets;
     }
 
@@ -135,21 +150,20 @@ internal sealed class Vocabulary : IDisposable
     private static char FoldChar(char c) =>
         c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
-    /// <summary>FNV-1a over the case-folded characters, never negative.</summary>
+    /// <summary>
+    /// FNV-1a over the case-folded characters, never negative. ASCII folds by setting bit 5, which lower-cases letters
+    /// and leaves digits, hyphens and apostrophes as they are (other ASCII punctuation is not in words).
+    /// </summary>
     private static int Hash(ReadOnlySpan<char> word)
     {
         var hash = 2166136261u;
-        foreach (var c in word) hash = (hash ^ FoldChar(c)) * 16777619u;
+        foreach (var c in word) hash = (hash ^ (c < 128 ? c | 0x20u : char.ToLowerInvariant(c))) * 16777619u;
         return (int)(hash & 0x7FFF_FFFF);
     }
 
-    private static bool EqualsFolded(ReadOnlySpan<char> word, string folded)
-    {
-        if (word.Length != folded.Length) return false;
-        for (var i = 0; i < word.Length; i++)
-            if (FoldChar(word[i]) != folded[i]) return false;
-        return true;
-    }
+    /// <summary>The word against a folded key: the vectorised ordinal case-insensitive comparison.</summary>
+    private static bool EqualsFolded(ReadOnlySpan<char> word, string folded) =>
+        word.Length == folded.Length && word.Equals(folded, StringComparison.OrdinalIgnoreCase);
 
     private static string Fold(ReadOnlySpan<char> word) =>
         string.Create(word.Length, word, static (destination, source) =>
@@ -178,13 +192,11 @@ internal sealed class Vocabulary : IDisposable
     {
         Return(_buckets);
         Return(_keys);
-        Return(_hashes);
         Return(_entries);
-        Return(_next);
+        Return(_entryOf);
         _buckets = [];
         _keys = [];
-        _hashes = [];
         _entries = [];
-        _next = [];
+        _entryOf = [];
     }
 }

@@ -26,7 +26,6 @@ internal struct VocabularyEntry
     /// </summary>
     public int Person;
 
-    /// <summary>First and last use (word indices), the ends of the chain <see cref="Vocabulary.Next"/> walks.</summary>
+    /// <summary>First use (word index), where the chain <see cref="Vocabulary.Next"/> walks starts.</summary>
     public int First;
-    public int Last;
 }

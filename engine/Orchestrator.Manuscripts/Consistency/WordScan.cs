@@ -70,6 +70,7 @@ internal sealed class WordScan : IDisposable
         try
         {
             scan.Walk(document);
+            scan.Vocabulary.Complete();
             return scan;
         }
         catch
