@@ -10,9 +10,16 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// </summary>
 /// <remarks>
 /// <para><b>Capitalisation.</b> A capitalised use counts for the capitalisation check when it is not
-/// <see cref="WordFlags.Initial"/>, the word before and after it in the sentence are not capitalised (so
-/// titles and names of several words, Sir William, Lady Catherine, the Captain Ahab, are left alone), the word
-/// is letters only, two letters or more, and not <see cref="WordRole.CapitalisationExempt"/>.</para>
+/// <see cref="WordFlags.Initial"/>; the words before and after it in the sentence are not capitalised, and no name
+/// link leads to a capitalised word (so titles and names of several words are left alone: Sir William, Lady
+/// Catherine, Church of England, Alfred the Great); it does not follow a dash or a closing quotation mark (a new
+/// sentence the tokeniser could not see), nor start an indented line or one after a short line (verse); it is not
+/// followed by a dash (a name left blank: General ----'s regiment); its paragraph has more than
+/// <see cref="ShortParagraphWords"/> words (salutations: My dear Sir,); and the word is letters only, two letters or
+/// more, and not <see cref="WordRole.CapitalisationExempt"/>.</para>
+/// <para><b>Persons.</b> <see cref="VocabularyEntry.Person"/> counts a capitalised use after a title or a speech
+/// verb (Mr Darcy, said Holmes) and a capitalised word followed by a speech verb or a past-tense verb (Holmes
+/// replied, Ahab went): the name check's evidence that a name is a character's.</para>
 /// <para><b>Tense markers</b> (narration only; a capitalised word inside a sentence is a name, not a verb):
 /// a present marker (is, are...) or a past marker (was, went, walked...) counts, except that a past-looking
 /// word right after be/have (possibly across not, never, -ly adverbs) is a participle and does not; X's after
