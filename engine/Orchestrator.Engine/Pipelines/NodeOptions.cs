@@ -26,7 +26,7 @@ public sealed class NodeOptions
     }
 
     public int GetInt(string name, int fallback) =>
-        TryGet(name, out var v) ? (v.TryGetInt32(out var i) ? i : throw Wrong(name, "an integer")) : fallback;
+        TryGet(name, out var v) ? (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : throw Wrong(name, "an integer")) : fallback;
 
     public double GetDouble(string name, double fallback) =>
         TryGet(name, out var v) ? (v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw Wrong(name, "a number")) : fallback;
