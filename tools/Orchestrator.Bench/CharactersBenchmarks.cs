@@ -23,29 +23,11 @@ public class CharactersBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _document = await ManuscriptLoader.LoadAsync(Path.Combine(FindCorpus(), FileName), CancellationToken.None);
+        _document = await ManuscriptLoader.LoadAsync(BenchCorpus.PathOf(FileName), CancellationToken.None);
         _ = _document.Dialogue;
         _ = _document.Locator;
     }
 
     [Benchmark]
     public NodeResult Analyse() => CharactersNode.Analyse(_document);
-
-    private static string FindCorpus()
-    {
-        var configured = Environment.GetEnvironmentVariable("ORCHESTRATOR_CORPUS");
-        if (!string.IsNullOrEmpty(configured))
-            return configured;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-                if (File.Exists(Path.Combine(candidate, FileName)))
-                    return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException(
-            $"Could not find shared/corpus/{FileName} above {Directory.GetCurrentDirectory()}; set ORCHESTRATOR_CORPUS to the corpus folder.");
-    }
 }

@@ -23,7 +23,7 @@ public class LoadingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _bytes = File.ReadAllBytes(Path.Combine(FindCorpus(), FileName));
+        _bytes = File.ReadAllBytes(BenchCorpus.PathOf(FileName));
         _text = ManuscriptLoader.Load(FileName, _bytes).Text;
     }
 
@@ -34,22 +34,4 @@ public class LoadingBenchmarks
     /// <summary>The text index alone, from the decoded text.</summary>
     [Benchmark]
     public ManuscriptDocument IndexOnly() => TextIndexer.Build(_text, "Pride and Prejudice", "hash");
-
-    private static string FindCorpus()
-    {
-        var configured = Environment.GetEnvironmentVariable("ORCHESTRATOR_CORPUS");
-        if (!string.IsNullOrEmpty(configured))
-            return configured;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-                if (File.Exists(Path.Combine(candidate, FileName)))
-                    return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException(
-            $"Could not find shared/corpus/{FileName} above {Directory.GetCurrentDirectory()}; set ORCHESTRATOR_CORPUS to the corpus folder.");
-    }
 }
