@@ -24,6 +24,12 @@ public sealed record NodeResult
     /// <summary>Named sequences of labels matching <see cref="Series"/> (e.g. chapter titles).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Labels { get; init; } = EmptyLabels;
 
+    /// <summary>
+    /// Edits a revising node proposes to the subject's text, ordered by offset and not overlapping; empty for
+    /// analysis nodes. The domain applies them between iterations (see <see cref="TextEdit"/>).
+    /// </summary>
+    public IReadOnlyList<TextEdit> Edits { get; init; } = [];
+
     private static readonly IReadOnlyDictionary<string, double> EmptyMetrics = new Dictionary<string, double>();
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<double>> EmptySeries = new Dictionary<string, IReadOnlyList<double>>();
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EmptyLabels = new Dictionary<string, IReadOnlyList<string>>();

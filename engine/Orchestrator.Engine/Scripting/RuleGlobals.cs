@@ -19,6 +19,25 @@ namespace Orchestrator.Engine.Scripting;
 /// </remarks>
 public class RuleGlobals
 {
+    public RuleGlobals() { }
+
+    /// <summary>
+    /// A copy of <paramref name="other"/>'s members: a derived domain type starts from what the engine filled in
+    /// (<c>new NovelRuleGlobals(engineGlobals) { Manuscript = ... }</c>).
+    /// </summary>
+    protected RuleGlobals(RuleGlobals other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Iteration = other.Iteration;
+        Settings = other.Settings;
+        Quality = other.Quality;
+        Scores = other.Scores;
+        Nodes = other.Nodes;
+        Candidates = other.Candidates;
+        QualityHistory = other.QualityHistory;
+        Elapsed = other.Elapsed;
+    }
+
     /// <summary>The iteration about to run (select) or just run (stop), starting at 1.</summary>
     public int Iteration { get; init; }
 

@@ -20,6 +20,9 @@ public sealed record NodeResultState
     [Key(4)] public IReadOnlyDictionary<string, IReadOnlyList<double>> Series { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
     [Key(5)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Labels { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The revision edits (added after format version 1's first snapshots: absent in them, which reads as none).</summary>
+    [Key(6)] public IReadOnlyList<TextEditState> Edits { get; init; } = [];
+
     /// <summary>A deep copy of <paramref name="result"/> (collections are copied, so later changes to the source do not leak in).</summary>
     public static NodeResultState From(NodeResult result)
     {
@@ -32,6 +35,7 @@ public sealed record NodeResultState
             Findings = result.Findings.Select(FindingState.From).ToArray(),
             Series = result.Series.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray(), StringComparer.Ordinal),
             Labels = result.Labels.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.Ordinal),
+            Edits = result.Edits.Select(e => new TextEditState { Offset = e.Offset, Length = e.Length, Replacement = e.Replacement, Rule = e.Rule }).ToArray(),
         };
     }
 
@@ -43,6 +47,7 @@ public sealed record NodeResultState
         Findings = Findings.Select(f => f.ToFinding()).ToArray(),
         Series = Series.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray(), StringComparer.Ordinal),
         Labels = Labels.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.Ordinal),
+        Edits = (Edits ?? []).Select(e => new TextEdit(e.Offset, e.Length, e.Replacement, e.Rule)).ToArray(),
     };
 
     public bool Equals(NodeResultState? other) =>
@@ -52,9 +57,20 @@ public sealed record NodeResultState
             && StateEquality.Maps(Metrics, other.Metrics)
             && StateEquality.Lists(Findings, other.Findings)
             && StateEquality.MapsOfLists(Series, other.Series)
-            && StateEquality.MapsOfLists(Labels, other.Labels));
+            && StateEquality.MapsOfLists(Labels, other.Labels)
+            && StateEquality.Lists(Edits ?? [], other.Edits ?? []));
 
     public override int GetHashCode() => HashCode.Combine(Score, Summary, Metrics?.Count, Findings?.Count);
+}
+
+/// <summary>The persisted copy of a <see cref="TextEdit"/>.</summary>
+[MessagePackObject]
+public sealed record TextEditState
+{
+    [Key(0)] public int Offset { get; init; }
+    [Key(1)] public int Length { get; init; }
+    [Key(2)] public required string Replacement { get; init; }
+    [Key(3)] public required string Rule { get; init; }
 }
 
 /// <summary>The persisted copy of a <see cref="Finding"/>.</summary>
