@@ -18,4 +18,16 @@ public sealed record PipelineSettings
     /// <summary>Minimum interval between two launches of the same node.</summary>
     public TimeSpan ActionSpacing { get; init; } = TimeSpan.Zero;
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Failed or timed-out actions a node may have over a session before it is no longer re-planned.</summary>
+    public int MaxActionFailures { get; init; } = 2;
+
+    /// <summary>A quality gain larger than this counts as progress.</summary>
+    public double PlateauEpsilon { get; init; } = 0.005;
+
+    /// <summary>Iterations without progress that stop a session as a plateau.</summary>
+    public int PlateauIterations { get; init; } = 2;
+
+    /// <summary>Re-run, in the same pass, the succeeded dependants of a node that re-runs.</summary>
+    public bool CascadeReruns { get; init; } = true;
 }
