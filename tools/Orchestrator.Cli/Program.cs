@@ -6,6 +6,7 @@ var global = new GlobalOptions();
 var root = new RootCommand("orchestrator: analyse novel manuscripts through a configurable dataflow pipeline")
 {
     RunCommand.Create(global),
+    ResumeCommand.Create(global),
     ValidateCommand.Create(global),
     GraphCommand.Create(global),
     CheckCommand.Create(global),

@@ -24,12 +24,16 @@ public sealed class DataflowNetwork : IAsyncDisposable
     private bool _disposed;
 
     public PipelineDefinition Pipeline { get; }
+
+    /// <summary>The host services it was compiled with (a session that needs its own network reuses them).</summary>
+    public NetworkOptions Options { get; }
     public IReadOnlyList<WorkflowNode> Nodes { get; }
 
     /// <summary>The dependency graph; node index = position in the pipeline file.</summary>
     public WorkflowGraph Graph => _graph;
     internal IExecutionObserver? Observer { get; }
     internal TimeProvider Time { get; }
+    internal ILogger Log => _log;
     internal NodeStatistics[] Statistics => _statistics;
 
     /// <summary>Execution figures per node, in pipeline order. Read them between executions.</summary>
@@ -38,6 +42,7 @@ public sealed class DataflowNetwork : IAsyncDisposable
     private DataflowNetwork(PipelineDefinition pipeline, NodeRegistry registry, NetworkOptions options)
     {
         Pipeline = pipeline;
+        Options = options;
         Observer = options.Observer;
         Time = options.TimeProvider;
         _log = options.Logger;

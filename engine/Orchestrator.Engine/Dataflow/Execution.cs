@@ -167,6 +167,17 @@ internal sealed class Execution
         _outcomes[index] = outcome;
         _unresolved--;
         _network.Statistics[index].Record(outcome);
+        if (_request.OnOutcome is { } onOutcome)
+        {
+            try
+            {
+                onOutcome(outcome);
+            }
+            catch (Exception ex)
+            {
+                _network.Log.Error(ex, "OnOutcome of session {Session} failed on {Node}", outcome.SessionId, outcome.NodeId);
+            }
+        }
     }
 
     private void Finish()

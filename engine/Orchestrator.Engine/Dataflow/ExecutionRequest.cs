@@ -18,4 +18,12 @@ public sealed record ExecutionRequest
     /// result counts as done, so only what is asked for runs.
     /// </summary>
     public IReadOnlyDictionary<string, NodeResult> PriorResults { get; init; } = new Dictionary<string, NodeResult>();
+
+    /// <summary>
+    /// Called once per outcome of this execution, as soon as it is known and one at a time (on the network's
+    /// collector, or on the caller's thread for nodes resolved before anything runs): the place to persist
+    /// state after every outcome. It must be quick and must not throw (an exception is logged and dropped);
+    /// it holds up the outcomes of every session sharing the network while it runs.
+    /// </summary>
+    public Action<ActionOutcome>? OnOutcome { get; init; }
 }

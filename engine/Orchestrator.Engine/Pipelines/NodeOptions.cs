@@ -16,6 +16,9 @@ public sealed class NodeOptions
 
     public bool IsEmpty => _root.ValueKind != JsonValueKind.Object;
 
+    /// <summary>The options as JSON text (<c>{}</c> when empty): what a node's input hash covers.</summary>
+    public string RawText => IsEmpty ? "{}" : _root.GetRawText();
+
     public IEnumerable<string> Names =>
         IsEmpty ? [] : _root.EnumerateObject().Select(p => p.Name).ToArray();
 

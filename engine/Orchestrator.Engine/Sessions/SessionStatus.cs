@@ -9,4 +9,6 @@ public enum SessionStatus
     CompletedWithErrors,
     /// <summary>Stopped by cancellation before every node had an outcome; resumable.</summary>
     Cancelled,
+    /// <summary>Stopped by an error of the session itself, not of a node (a rule that threw or timed out, state that could not be saved).</summary>
+    Failed,
 }

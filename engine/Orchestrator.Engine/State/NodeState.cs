@@ -62,6 +62,12 @@ public sealed record NodeState
     /// <summary>The hash of the input the node saw at its last success (the domain decides what it covers).</summary>
     [Key(8)] public string? SucceededInputHash { get; init; }
 
+    /// <summary>Actions of this node started in the session, over every iteration (not Polly attempts).</summary>
+    [Key(9)] public int Actions { get; init; }
+
+    /// <summary>Actions of this node that ended Failed or TimedOut, over every iteration; never goes down (it bounds retries).</summary>
+    [Key(10)] public int Failures { get; init; }
+
     public static NodeState Pending(string nodeId) => new() { NodeId = nodeId, Status = NodeRunStatus.Pending };
 
     /// <summary>
@@ -74,6 +80,8 @@ public sealed record NodeState
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.NodeId != NodeId)
             throw new ArgumentException($"outcome of node '{outcome.NodeId}' applied to node '{NodeId}'", nameof(outcome));
+        var actions = Actions + (outcome.Attempts > 0 ? 1 : 0);
+        var failures = Failures + (outcome.Status is ActionStatus.Failed or ActionStatus.TimedOut ? 1 : 0);
         if (outcome.Status == ActionStatus.Succeeded)
         {
             var result = outcome.Result ?? throw new ArgumentException($"a Succeeded outcome of node '{NodeId}' has no result", nameof(outcome));
@@ -87,6 +95,8 @@ public sealed record NodeState
                 Duration = outcome.Duration,
                 SucceededIteration = outcome.Iteration,
                 SucceededInputHash = inputHash,
+                Actions = actions,
+                Failures = failures,
             };
         }
         return this with
@@ -96,6 +106,8 @@ public sealed record NodeState
             LastError = outcome.Error is { } e ? new NodeErrorState { Type = e.Type, Message = e.Message } : null,
             StartedAt = outcome.StartedAt,
             Duration = outcome.Duration,
+            Actions = actions,
+            Failures = failures,
         };
     }
 

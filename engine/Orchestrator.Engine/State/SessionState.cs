@@ -32,8 +32,36 @@ public static class SessionStateStatusExtensions
         SessionStatus.Completed => SessionStateStatus.Completed,
         SessionStatus.CompletedWithErrors => SessionStateStatus.CompletedWithErrors,
         SessionStatus.Cancelled => SessionStateStatus.Cancelled,
+        SessionStatus.Failed => SessionStateStatus.Failed,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no persisted status for it yet"),
     };
+}
+
+/// <summary>The figures of one finished iteration (see <see cref="Orchestrator.Engine.Iteration.IterationMetrics"/>).</summary>
+[MessagePackObject]
+public sealed record IterationRecord
+{
+    [Key(0)] public int Iteration { get; init; }
+    [Key(1)] public DateTimeOffset StartedAt { get; init; }
+    [Key(2)] public TimeSpan Duration { get; init; }
+    [Key(3)] public int ActionsRun { get; init; }
+    [Key(4)] public int Succeeded { get; init; }
+    [Key(5)] public int Failures { get; init; }
+    [Key(6)] public int Retries { get; init; }
+    [Key(7)] public int RetriedActions { get; init; }
+    [Key(8)] public int Skipped { get; init; }
+    [Key(9)] public double Quality { get; init; }
+    [Key(10)] public double? QualityDelta { get; init; }
+
+    public static IterationRecord From(Orchestrator.Engine.Iteration.IterationMetrics m) => new()
+    {
+        Iteration = m.Iteration, StartedAt = m.StartedAt, Duration = m.Duration, ActionsRun = m.ActionsRun,
+        Succeeded = m.Succeeded, Failures = m.Failures, Retries = m.Retries, RetriedActions = m.RetriedActions,
+        Skipped = m.Skipped, Quality = m.Quality, QualityDelta = m.QualityDelta,
+    };
+
+    public Orchestrator.Engine.Iteration.IterationMetrics ToMetrics() =>
+        new(Iteration, StartedAt, Duration, ActionsRun, Succeeded, Failures, Retries, RetriedActions, Skipped, Quality, QualityDelta);
 }
 
 /// <summary>The quality of one iteration.</summary>
@@ -105,6 +133,28 @@ public sealed record SessionState
 
     /// <summary>Where the reports go (null: the session folder).</summary>
     [Key(14)] public string? ReportFolder { get; init; }
+
+    /// <summary>
+    /// The hash of the subject the next iteration analyses, when a revising node changed it (null: the input as
+    /// loaded, <see cref="InputHash"/>). The domain keeps the revised subject under this hash in the session folder.
+    /// </summary>
+    [Key(15)] public string? SubjectHash { get; init; }
+
+    /// <summary>Time the session has spent running, over every process that drove it (what <c>sessionTimeout</c> counts).</summary>
+    [Key(16)] public TimeSpan ActiveDuration { get; init; }
+
+    /// <summary>The figures of each finished iteration, in order.</summary>
+    [Key(17)] public IReadOnlyList<IterationRecord> Iterations { get; init; } = [];
+
+    /// <summary>The <see cref="Orchestrator.Engine.Iteration.StopReason"/> name when the session stopped by the iteration controller's decision.</summary>
+    [Key(18)] public string? StopCode { get; init; }
+
+    /// <summary>The pipeline file the session runs, so a resume can find it; null for a pipeline built in memory.</summary>
+    [Key(19)] public string? PipelinePath { get; init; }
+
+    /// <summary>The subject's hash now: <see cref="SubjectHash"/> or, when nothing revised it, <see cref="InputHash"/>.</summary>
+    [IgnoreMember, JsonIgnore]
+    public string CurrentSubjectHash => SubjectHash ?? InputHash;
 
     /// <summary>A new Running session at iteration 0 with every node Pending.</summary>
     public static SessionState Start(
@@ -196,7 +246,12 @@ public sealed record SessionState
             && StateEquality.Lists(Nodes, other.Nodes)
             && StateEquality.Lists(QualityHistory, other.QualityHistory)
             && StopReason == other.StopReason
-            && ReportFolder == other.ReportFolder);
+            && ReportFolder == other.ReportFolder
+            && SubjectHash == other.SubjectHash
+            && ActiveDuration == other.ActiveDuration
+            && StateEquality.Lists(Iterations, other.Iterations)
+            && StopCode == other.StopCode
+            && PipelinePath == other.PipelinePath);
 
     public override int GetHashCode() => HashCode.Combine(SessionId, Status, Iteration, UpdatedAt, Nodes?.Count);
 }

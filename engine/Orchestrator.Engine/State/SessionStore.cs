@@ -1,3 +1,4 @@
+using Orchestrator.Engine.Sessions;
 using System.Text.Json;
 
 namespace Orchestrator.Engine.State;
@@ -104,6 +105,9 @@ public sealed class SessionStore
         new(Path.Combine(SessionFolder(sessionId), SnapshotsFolderName), Options.KeepSnapshots);
 
     /// <summary>Takes the session's lease (creating its folder if needed); throws <see cref="SessionLockedException"/> when another process holds it.</summary>
+    /// <summary>A journal that persists a session loop's state in this store.</summary>
+    public ISessionJournal Journal() => new StoreJournal(this);
+
     public SessionLease AcquireLease(string sessionId) => SessionLease.Acquire(SessionFolder(sessionId), Options.Lease);
 
     /// <summary>Whether the session is free, locked (by whom) or left with a stale lease.</summary>

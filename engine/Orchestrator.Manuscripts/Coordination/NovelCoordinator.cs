@@ -1,6 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Iteration;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
 using Orchestrator.Engine.Sessions;
+using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Requirements;
@@ -12,13 +18,18 @@ namespace Orchestrator.Manuscripts.Coordination;
 /// <summary>
 /// The library entry point: analyses manuscripts with one pipeline. The pipeline is compiled into a
 /// dataflow network once, and every manuscript processed by this coordinator flows through that
-/// same network, so node parallelism bounds hold across concurrent sessions.
+/// same network, so node parallelism bounds hold across concurrent sessions. With a data folder,
+/// every session is persisted as it goes and can be resumed after a crash.
 /// </summary>
 public sealed class NovelCoordinator : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
+
     private readonly CoordinatorOptions _options;
     private readonly DataflowNetwork _network;
-    private readonly SessionRunner _runner;
+    private readonly SessionLoop _loop;
+    private readonly SessionStore? _store;
+    private readonly string _pipelineHash;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _running = new();
     private readonly ILogger _log;
     private int _queued;
@@ -33,16 +44,26 @@ public sealed class NovelCoordinator : IAsyncDisposable
             Observer = options.Observer,
             TimeProvider = options.TimeProvider,
         });
-        _runner = new SessionRunner(_network, options.TimeProvider);
+        _loop = new SessionLoop(_network, options.Registry);
+        _store = options.DataDirectory is null ? null : SessionStore.ForDataFolder(options.DataDirectory, options.StoreOptions);
+        _pipelineHash = PipelineFingerprint.Of(options.Pipeline, options.Rules);
     }
 
     /// <summary>Execution figures per node across every session this coordinator ran.</summary>
     public IReadOnlyList<NodeStatistics> NodeStatistics => _network.NodeStatistics;
 
+    /// <summary>The store sessions persist in; null without a data folder.</summary>
+    public SessionStore? Store => _store;
+
     /// <summary>Loads the manuscript at <paramref name="manuscriptPath"/> and analyses it.</summary>
     /// <exception cref="ManuscriptLoadException">The file is missing, empty, binary or not decodable.</exception>
+    public Task<ManuscriptAnalysis> ProcessManuscriptAsync(string manuscriptPath, ManuscriptRequirements requirements,
+        CancellationToken cancellationToken) =>
+        ProcessManuscriptAsync(manuscriptPath, requirements, ProcessOptions.Default, cancellationToken);
+
+    /// <inheritdoc cref="ProcessManuscriptAsync(string, ManuscriptRequirements, CancellationToken)"/>
     public async Task<ManuscriptAnalysis> ProcessManuscriptAsync(string manuscriptPath, ManuscriptRequirements requirements,
-        CancellationToken cancellationToken)
+        ProcessOptions options, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _queued);
         ManuscriptDocument document;
@@ -54,30 +75,140 @@ public sealed class NovelCoordinator : IAsyncDisposable
         {
             Interlocked.Decrement(ref _queued);
         }
-        return await ProcessManuscriptAsync(document, requirements, cancellationToken).ConfigureAwait(false);
+        return await ProcessManuscriptAsync(document, requirements, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Analyses an already loaded manuscript.</summary>
+    public Task<ManuscriptAnalysis> ProcessManuscriptAsync(ManuscriptDocument document, ManuscriptRequirements requirements,
+        CancellationToken cancellationToken) =>
+        ProcessManuscriptAsync(document, requirements, ProcessOptions.Default, cancellationToken);
+
+    /// <inheritdoc cref="ProcessManuscriptAsync(ManuscriptDocument, ManuscriptRequirements, CancellationToken)"/>
     public async Task<ManuscriptAnalysis> ProcessManuscriptAsync(ManuscriptDocument document, ManuscriptRequirements requirements,
-        CancellationToken cancellationToken)
+        ProcessOptions options, CancellationToken cancellationToken)
     {
-        var sessionId = SessionId.New(_options.Pipeline.Name, _options.TimeProvider.GetUtcNow());
-        _running[sessionId] = _options.TimeProvider.GetUtcNow();
-        var log = _log.ForContext("Session", sessionId);
-        log.Information("Session {Session} started: {Title} ({Words} words, {Chapters} chapters) with pipeline {Pipeline}",
-            sessionId, document.Title, document.WordCount, document.Chapters.Count, _options.Pipeline.Name);
-        try
+        var requirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson);
+        var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
+        var inputHash = ManuscriptSubject.HashOf(document);
+
+        if (_store is not null && options.ResumeUnfinished && FindUnfinished(inputPath, inputHash, requirementsJson) is { } unfinished)
         {
-            var session = await _runner.RunAsync(sessionId, document, requirements, cancellationToken).ConfigureAwait(false);
-            log.Information("Session {Session} ended {Status}: quality {Quality:0.000}, {Stop}",
-                sessionId, session.Status, session.Quality.Overall, session.StopReason);
-            var report = ReportBuilder.Build(session, _options.Pipeline, document, requirements, _network.NodeStatistics);
-            return new ManuscriptAnalysis(document, session, report);
+            _log.Information("Resuming unfinished session {Session} of {Input}", unfinished, inputPath);
+            return await ResumeProcessingAsync(unfinished,
+                new ResumeOptions { ReportFolder = options.ReportFolder }, cancellationToken).ConfigureAwait(false);
         }
-        finally
+
+        var now = _options.TimeProvider.GetUtcNow();
+        var sessionId = SessionId.New(_options.Pipeline.Name, now);
+        var state = SessionState.Start(sessionId, _options.Pipeline.Name, _pipelineHash, inputPath, inputHash, requirementsJson,
+            _options.Pipeline.Nodes.Select(n => n.Id), now) with
         {
-            _running.TryRemove(sessionId, out _);
+            ReportFolder = options.ReportFolder is null ? null : Path.GetFullPath(options.ReportFolder),
+            PipelinePath = _options.Pipeline.SourcePath is null ? null : Path.GetFullPath(_options.Pipeline.SourcePath),
+        };
+        using var lease = _store?.AcquireLease(sessionId);
+        if (_store is not null) _store.WriteManuscript(sessionId, InputBytes(document));
+        var subject = new ManuscriptSubject(document, RevisionsFolder(sessionId));
+        return await DriveAsync(state, subject, document, requirements, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Resumes a stored session: loads its newest valid state (falling back to snapshots), re-runs only what had not
+    /// finished, continues the iteration loop and builds the report, which equals an uninterrupted run's apart from timings.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The coordinator has no data folder.</exception>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="SessionStateCorruptException">Nothing valid is left of its state.</exception>
+    /// <exception cref="SessionLockedException">Another live process drives it.</exception>
+    /// <exception cref="SessionChangedException">Its input or pipeline changed, and <see cref="ResumeOptions.Force"/> is not set.</exception>
+    public async Task<ManuscriptAnalysis> ResumeProcessingAsync(string sessionId, ResumeOptions options, CancellationToken cancellationToken)
+    {
+        var store = _store ?? throw new InvalidOperationException("this coordinator has no data folder: sessions are not stored, so none can be resumed");
+        if (!store.Exists(sessionId)) throw new SessionNotFoundException(sessionId, store.SessionFolder(sessionId));
+        using var lease = store.AcquireLease(sessionId);
+        var loaded = store.LoadState(sessionId);
+        var state = loaded.State;
+        foreach (var warning in loaded.Warnings)
+        {
+            _log.Warning("Session {Session}: {Warning}", sessionId, warning);
+            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning });
         }
+
+        var changes = new List<string>();
+        if (state.PipelineName != _options.Pipeline.Name)
+            changes.Add($"it ran pipeline '{state.PipelineName}', not '{_options.Pipeline.Name}'");
+        else if (state.PipelineHash != _pipelineHash)
+            changes.Add($"pipeline '{state.PipelineName}' ({_options.Pipeline.SourcePath ?? "in memory"}) or its rules changed since the session began");
+
+        ManuscriptDocument input;
+        var fromCopy = !File.Exists(state.InputPath);
+        if (!fromCopy)
+        {
+            input = await ManuscriptLoader.LoadAsync(state.InputPath, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The input moved or was deleted: the copy taken when the session began is what it analysed.
+            var copy = store.ManuscriptPath(sessionId);
+            if (!File.Exists(copy))
+                throw new ManuscriptLoadException(state.InputPath, LoadFailureReason.NotFound,
+                    "the input is gone and the session has no copy of it");
+            _log.Warning("Session {Session}: {Input} is gone; resuming from the copy taken when the session began", sessionId, state.InputPath);
+            input = ManuscriptLoader.Load(CopyDisplayPath(state.InputPath), File.ReadAllBytes(copy));
+        }
+        var inputHash = ManuscriptSubject.HashOf(input);
+        if (inputHash != state.InputHash && !fromCopy)
+            changes.Add($"the input {state.InputPath} changed since the session began (content hash {Short(state.InputHash)} then, {Short(inputHash)} now)");
+
+        if (changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, changes);
+        foreach (var change in changes)
+            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = $"--force: {change}" });
+
+        var requirements = state.RequirementsJson is null
+            ? ManuscriptRequirements.None
+            : JsonSerializer.Deserialize<ManuscriptRequirements>(state.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
+
+        ManuscriptSubject subject = new(input, RevisionsFolder(sessionId));
+        if (inputHash != state.InputHash)
+        {
+            // Forced past a changed input: revisions of the old text no longer apply.
+            state = state with { InputHash = inputHash, SubjectHash = null };
+        }
+        else if (state.SubjectHash is { } revisedHash)
+        {
+            var revised = ManuscriptSubject.LoadRevision(RevisionsFolder(sessionId)!, revisedHash, state.InputPath);
+            if (revised is not null) subject = revised;
+            else
+            {
+                _log.Warning("Session {Session}: the revised text {Hash} is missing or damaged; going on from the input", sessionId, Short(revisedHash));
+                state = state with { SubjectHash = null };
+            }
+        }
+        state = state with
+        {
+            PipelineHash = _pipelineHash,
+            ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
+        };
+        return await DriveAsync(state, subject, input, requirements, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Status, completed nodes, iteration, quality and stop reason of a stored session.</summary>
+    /// <exception cref="SessionNotFoundException">No such session.</exception>
+    /// <exception cref="SessionStateCorruptException">Nothing valid is left of its state.</exception>
+    public SessionInfo GetSessionInfo(string sessionId)
+    {
+        var store = _store ?? throw new InvalidOperationException("this coordinator has no data folder: sessions are not stored");
+        var loaded = store.LoadState(sessionId);
+        var state = loaded.State;
+        var status = state.Status.ToString();
+        if (state.Status == SessionStateStatus.Running)
+            status = _running.ContainsKey(sessionId) || store.InspectLease(sessionId).Status == LeaseStatus.Held ? "Running" : "Interrupted";
+        return new SessionInfo(
+            state.SessionId, status, state.PipelineName, state.InputPath,
+            state.Nodes.Where(n => n.Status == NodeRunStatus.Succeeded).Select(n => n.NodeId).ToArray(),
+            state.Iteration,
+            state.QualityHistory.Count > 0 ? state.QualityHistory[^1].Overall : null,
+            state.StopReason, state.CreatedAt, state.UpdatedAt, loaded.Warnings);
     }
 
     public CoordinatorStatus GetStatus()
@@ -88,4 +219,102 @@ public sealed class NovelCoordinator : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _network.DisposeAsync();
+
+    private async Task<ManuscriptAnalysis> DriveAsync(SessionState state, ManuscriptSubject subject, ManuscriptDocument input,
+        ManuscriptRequirements requirements, SessionLease? lease, CancellationToken cancellationToken)
+    {
+        var sessionId = state.SessionId;
+        _running[sessionId] = _options.TimeProvider.GetUtcNow();
+        var log = _log.ForContext("Session", sessionId);
+        log.Information("Session {Session} started: {Title} ({Words} words, {Chapters} chapters) with pipeline {Pipeline}",
+            sessionId, input.Title, input.WordCount, input.Chapters.Count, _options.Pipeline.Name);
+        // Losing the lease (another process took the session over) stops this one as a cancellation would.
+        using var stop = lease is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            var facts = ManuscriptFacts(subject.Document);
+            var session = await _loop.RunAsync(new SessionRun
+            {
+                State = state,
+                Subject = subject,
+                Requirements = requirements,
+                Journal = _store?.Journal(),
+                Rules = _options.Rules,
+                DecorateGlobals = engine => new Rules.NovelRuleGlobals(engine, requirements, facts),
+                Size = new SizeHint(subject.Document.WordCount, "words"),
+            }, stop.Token).ConfigureAwait(false);
+            log.Information("Session {Session} ended {Status}: quality {Quality:0.000}, {Stop}",
+                sessionId, session.Status, session.Quality.Overall, session.StopReason);
+            var finalDocument = session.Revisions.Count > 0 || session.State.SubjectHash is not null
+                ? (ManuscriptDocument)FinalSubject(session, subject).Value
+                : subject.Document;
+            var report = ReportBuilder.Build(session, _options.Pipeline, finalDocument, requirements, _network.NodeStatistics);
+            return new ManuscriptAnalysis(finalDocument, session, report)
+            {
+                Input = input,
+                ReportFolder = session.State.ReportFolder,
+            };
+        }
+        finally
+        {
+            _running.TryRemove(sessionId, out _);
+        }
+    }
+
+    private SessionSubject FinalSubject(SessionResult session, ManuscriptSubject start)
+    {
+        if (session.State.SubjectHash is not { } hash || hash == start.Hash) return start;
+        var folder = RevisionsFolder(session.SessionId);
+        return folder is not null && ManuscriptSubject.LoadRevision(folder, hash, start.Document.SourcePath) is { } revised ? revised : start;
+    }
+
+    private static Rules.ManuscriptFacts ManuscriptFacts(ManuscriptDocument document) => Rules.ManuscriptFacts.From(document);
+
+    private string? RevisionsFolder(string sessionId) =>
+        _store is null ? null : Path.Combine(_store.SessionFolder(sessionId), ManuscriptSubject.RevisionsFolderName);
+
+    /// <summary>The newest unfinished (interrupted or cancelled) session of this input, pipeline and requirements that no live process holds.</summary>
+    private string? FindUnfinished(string inputPath, string inputHash, string requirementsJson)
+    {
+        foreach (var summary in _store!.List().OrderByDescending(s => s.UpdatedAt))
+        {
+            if (summary.Status is not (SessionStateStatus.Running or SessionStateStatus.Cancelled)) continue;
+            if (summary.InputPath != inputPath || summary.PipelineName != _options.Pipeline.Name) continue;
+            if (_running.ContainsKey(summary.Id)) continue;
+            try
+            {
+                var state = _store.LoadState(summary.Id).State;
+                if (state.InputHash != inputHash || state.PipelineHash != _pipelineHash || state.RequirementsJson != requirementsJson) continue;
+                if (_store.InspectLease(summary.Id).Status == LeaseStatus.Held) continue;
+                return summary.Id;
+            }
+            catch (Exception ex) when (ex is SessionStateCorruptException or IOException)
+            {
+                _log.Warning("Session {Session} looks unfinished but cannot be read: {Error}", summary.Id, ex.Message);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The input's bytes as read, when its file still holds what was loaded (so a resume from the copy hashes the
+    /// same); otherwise the decoded text as UTF-8 (an in-memory document, or a file changed since).
+    /// </summary>
+    private static byte[] InputBytes(ManuscriptDocument document)
+    {
+        if (document.SourcePath is { } path && File.Exists(path))
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == document.ContentHash) return bytes;
+        }
+        return Encoding.UTF8.GetBytes(document.Text);
+    }
+
+    /// <summary>A copy of a format without a reader of raw bytes (none yet) would be stored as text; keep text formats as they are.</summary>
+    private static string CopyDisplayPath(string inputPath) => inputPath;
+
+    private static string Short(string hash) =>
+        hash.StartsWith(ContentHash.Prefix, StringComparison.Ordinal) ? hash[ContentHash.Prefix.Length..][..12] : hash[..Math.Min(12, hash.Length)];
 }

@@ -20,6 +20,9 @@ public sealed record AnalysisReport
     public required RequirementsInfo Requirements { get; init; }
     public required QualityInfo Quality { get; init; }
     public required IReadOnlyList<NodeReport> Nodes { get; init; }
+
+    /// <summary>How the iterations went: why it stopped, the quality of each iteration, escalations, suggestions, revisions.</summary>
+    public RunInfo Run { get; init; } = RunInfo.Empty;
     public required TimingInfo Timings { get; init; }
 }
 
@@ -51,7 +54,42 @@ public sealed record NodeReport
     public double DurationMs { get; init; }
 }
 
-/// <summary>Wall-clock facts of the run; excluded when comparing two reports.</summary>
-public sealed record TimingInfo(DateTimeOffset StartedAt, double DurationMs, IReadOnlyList<NodeTiming> NodeStatistics);
+/// <summary>The iteration loop's account: deterministic for a given input and pipeline (timings live in <see cref="TimingInfo"/>).</summary>
+/// <param name="StopCode">The iteration controller's reason (QualityThreshold, NothingToRun, Plateau...); null when cancelled or failed.</param>
+/// <param name="Iterations">Quality after each iteration, and its change.</param>
+/// <param name="Suggestions">What to change for failures that will not be retried.</param>
+/// <param name="Escalations">Timeouts raised and options escalated between iterations.</param>
+/// <param name="Revision">What revising nodes changed in the text; null when nothing did.</param>
+public sealed record RunInfo(
+    string? StopCode,
+    IReadOnlyList<IterationQuality> Iterations,
+    IReadOnlyList<string> Suggestions,
+    IReadOnlyList<string> Escalations,
+    RevisionInfo? Revision)
+{
+    public static RunInfo Empty { get; } = new(null, [], [], [], null);
+}
+
+public sealed record IterationQuality(int Iteration, double Quality, double? Delta);
+
+/// <summary>The revision of the text over the session: edits by rule, and where the revised copy and its diff are.</summary>
+/// <param name="Edits">Edits applied, by rule, over every iteration this process ran (a resumed session counts those since the resume).</param>
+/// <param name="RevisedFile">The revised copy's file name, next to the report (set when the files are written).</param>
+/// <param name="DiffFile">The unified diff's file name, next to the report.</param>
+public sealed record RevisionInfo(string FromHash, string ToHash, IReadOnlyDictionary<string, int> Edits, string? RevisedFile = null, string? DiffFile = null);
+
+/// <summary>Wall-clock facts of the run, and the decisions that depended on them; excluded when comparing two reports.</summary>
+/// <param name="Iterations">Per iteration: duration, actions run, failures, retries (a resumed iteration counts its resumed part).</param>
+/// <param name="Decisions">Per iteration planned by this process: what ran and why, what did not and why.</param>
+public sealed record TimingInfo(DateTimeOffset StartedAt, double DurationMs, IReadOnlyList<NodeTiming> NodeStatistics)
+{
+    public IReadOnlyList<IterationTiming> Iterations { get; init; } = [];
+    public IReadOnlyList<DecisionSummary> Decisions { get; init; } = [];
+}
+
+public sealed record IterationTiming(int Iteration, double DurationMs, int ActionsRun, int Failures, int Retries, int Skipped);
+
+/// <summary>One iteration's plan in brief: chosen nodes with their reasons, filtered nodes with theirs.</summary>
+public sealed record DecisionSummary(int Iteration, IReadOnlyList<string> Chosen, IReadOnlyList<string> Filtered, bool SelectedByRule);
 
 public sealed record NodeTiming(string Node, int Runs, int Successes, int Failures, int Timeouts, int Retries, double MinMs, double MeanMs, double MaxMs);

@@ -29,6 +29,8 @@ public static class MarkdownReportWriter
         foreach (var n in report.Nodes)
             md.AppendLine(c, $"| {n.Id} | {n.Status} | {(n.Score is { } s ? s.ToString("0.00", c) : "–")} | {Escape(n.Summary ?? n.Error ?? "")} |");
 
+        RunSection(md, report);
+
         foreach (var n in report.Nodes.Where(n => n.Findings.Count > 0))
         {
             md.AppendLine();
@@ -45,6 +47,31 @@ public static class MarkdownReportWriter
                 md.AppendLine(c, $"- … and {n.Findings.Count - FindingsPerNode} more in report.json");
         }
         return md.ToString();
+    }
+
+    /// <summary>How the iterations went; only when there is more to say than one iteration that ran everything.</summary>
+    private static void RunSection(StringBuilder md, AnalysisReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var run = report.Run;
+        if (run.Iterations.Count <= 1 && run.Suggestions.Count == 0 && run.Escalations.Count == 0 && run.Revision is null) return;
+        md.AppendLine();
+        md.AppendLine("## Iterations");
+        md.AppendLine();
+        md.AppendLine(c, $"Stopped: {Escape(report.StopReason)}");
+        md.AppendLine();
+        md.AppendLine("| iteration | quality | change |");
+        md.AppendLine("|---:|---:|---:|");
+        foreach (var i in run.Iterations)
+            md.AppendLine(c, $"| {i.Iteration} | {i.Quality:0.0000} | {(i.Delta is { } d ? d.ToString("+0.0000;-0.0000;0.0000", c) : "–")} |");
+        if (run.Revision is { } revision)
+        {
+            md.AppendLine();
+            var files = revision.RevisedFile is null ? "" : $" Revised copy: `{revision.RevisedFile}`; changes: `{revision.DiffFile}`.";
+            md.AppendLine(c, $"The text was revised: {string.Join(", ", revision.Edits.Select(p => $"{p.Value} {p.Key}"))}.{files}");
+        }
+        foreach (var e in run.Escalations) md.AppendLine(c, $"- escalated {Escape(e)}");
+        foreach (var sug in run.Suggestions) md.AppendLine(c, $"- suggestion: {Escape(sug)}");
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");

@@ -52,10 +52,35 @@ public static class ReportBuilder
                     n.Score is { } s ? Math.Round(s, 4) : null, n.Weight,
                     session.Results.TryGetValue(n.NodeId, out var r) ? r.Summary : outcomes.GetValueOrDefault(n.NodeId)?.Error?.Message))),
             Nodes = nodes,
+            Run = new RunInfo(
+                session.StopCode?.ToString(),
+                session.History.Select(h => new IterationQuality(h.Iteration, Math.Round(h.Quality, 4), h.QualityDelta)).ToArray(),
+                session.Suggestions.Select(x => $"{x.NodeId}: {x.Text}").ToArray(),
+                session.Escalations.Select(x => $"{x.NodeId}: {x.Reason}").ToArray(),
+                Revision(session)),
             Timings = new TimingInfo(session.StartedAt, Math.Round(session.Duration.TotalMilliseconds, 3),
                 statistics.Select(s => new NodeTiming(s.NodeId, s.Runs, s.Successes, s.Failures, s.Timeouts, s.Retries,
-                    Ms(s.MinDuration), Ms(s.MeanDuration), Ms(s.MaxDuration))).ToArray()),
+                    Ms(s.MinDuration), Ms(s.MeanDuration), Ms(s.MaxDuration))).ToArray())
+            {
+                Iterations = session.History.Select(h => new IterationTiming(h.Iteration, Ms(h.Duration), h.ActionsRun, h.Failures, h.Retries, h.Skipped)).ToArray(),
+                Decisions = session.Decisions.Select(d => new DecisionSummary(d.Iteration,
+                    d.Chosen.Select(c => $"{c.Node}: {c.Why}").ToArray(),
+                    d.Filtered.Select(f => $"{f.Node}: {f.Reason}").ToArray(),
+                    d.SelectionApplied)).ToArray(),
+            },
         };
+    }
+
+    private static RevisionInfo? Revision(SessionResult session)
+    {
+        var state = session.State;
+        if (state.SubjectHash is null) return null;
+        var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var revision in session.Revisions)
+            foreach (var node in revision.Edits)
+                foreach (var edit in node.Edits)
+                    byRule[edit.Rule] = byRule.GetValueOrDefault(edit.Rule) + 1;
+        return new RevisionInfo(state.InputHash, state.SubjectHash, byRule);
     }
 
     private static double Ms(TimeSpan t) => Math.Round(t.TotalMilliseconds, 3);

@@ -81,13 +81,14 @@ public sealed class DataflowNetworkTests
     public async Task A_node_that_ignores_its_token_still_times_out()
     {
         var p = new ScriptedPipeline()
-            .Node("stubborn", (_, _) => Task.Run(() => { Thread.Sleep(400); return Half; }), timeout: TimeSpan.FromMilliseconds(50), retries: 0);
+            .Node("stubborn", (_, _) => Task.Run(() => { Thread.Sleep(3000); return Half; }), timeout: TimeSpan.FromMilliseconds(50), retries: 0);
 
         await using var network = DataflowNetwork.Compile(p.Definition, p.Registry);
         var outcome = (await network.ExecuteAsync(ScriptedPipeline.Request().Build())).Outcomes.Single();
 
         Assert.That(outcome.Status, Is.EqualTo(ActionStatus.TimedOut));
-        Assert.That(outcome.Duration, Is.LessThan(TimeSpan.FromMilliseconds(350)));
+        // Far below the node's 3 s: the margin absorbs a loaded 2-core machine.
+        Assert.That(outcome.Duration, Is.LessThan(TimeSpan.FromMilliseconds(2000)));
     }
 
     [Test]

@@ -20,11 +20,12 @@ public static class RunCommand
         var genre = new Option<string?>("--genre") { Description = $"Genre, for length norms: {string.Join(", ", GenreNorms.Known)}" };
         var target = new Option<int?>("--target-length") { Description = "Target length in words" };
         var themes = new Option<string?>("--themes") { Description = "Themes the book should carry, comma-separated (e.g. heroism,friendship)" };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder for report.json and report.md (default: <data>/sessions/<session-id>)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for the reports (default: <data>/sessions/<session-id>)" };
+        var fresh = new Option<bool>("--fresh") { Description = "Start a new session even when an interrupted one of the same manuscript and pipeline could be resumed" };
 
-        var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json and report.md")
+        var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json, report.md and report.html")
         {
-            manuscript, pipeline, genre, target, themes, output,
+            manuscript, pipeline, genre, target, themes, output, fresh,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -34,30 +35,20 @@ public static class RunCommand
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
             var definition = PipelineLoader.Load(pipelinePath, registry);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
+            var rules = SessionOutput.CompileRules(definition, settings);
 
             var progress = new ConsoleProgress(Console.Error);
             progress.Note($"run {Path.GetFileName(parse.GetValue(manuscript))} with pipeline {definition.Name} ({definition.Nodes.Count} nodes)");
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
-                Pipeline = definition, Registry = registry, Logger = log, Observer = progress,
+                Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = progress,
+                DataDirectory = settings.DataDirectory,
             });
-            var analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements, ct);
+            var analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements,
+                new ProcessOptions { ReportFolder = parse.GetValue(output), ResumeUnfinished = !parse.GetValue(fresh) }, ct);
 
-            var folder = parse.GetValue(output) ?? Path.Combine(settings.DataDirectory, "sessions", analysis.SessionId);
-            // A cancelled run still writes what it has: nothing finished is thrown away.
-            var files = await ReportFiles.WriteAsync(analysis.Report, folder, CancellationToken.None);
-
-            var session = analysis.Session;
-            Console.Out.WriteLine($"{analysis.Document.Title}: quality {session.Quality.Overall:0.00} " +
-                $"(coverage {session.Quality.Coverage:P0}), {session.Status}: {session.StopReason}");
-            Console.Out.WriteLine($"session {analysis.SessionId}");
-            foreach (var file in files) Console.Out.WriteLine($"wrote {file}");
-            return session.Status switch
-            {
-                SessionStatus.Completed => ExitCodes.Success,
-                SessionStatus.Cancelled => ExitCodes.Interrupted,
-                _ => ExitCodes.RunFailed,
-            };
+            var folder = parse.GetValue(output) ?? analysis.ReportFolder ?? Path.Combine(settings.DataDirectory, "sessions", analysis.SessionId);
+            return await SessionOutput.FinishAsync(analysis, folder);
         }));
         return command;
     }

@@ -1,3 +1,7 @@
+using Orchestrator.Engine.Scripting;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Engine.State;
+using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Manuscripts.Loading;
 
@@ -30,6 +34,22 @@ public static class CliRunner
         catch (ManuscriptLoadException ex)
         {
             return Fail(ex.Message, ExitCodes.BadInput);
+        }
+        catch (RuleCompilationException ex)
+        {
+            return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (SessionNotFoundException ex)
+        {
+            return Fail($"{ex.Message} (see: orchestrator sessions list)", ExitCodes.SessionUnavailable);
+        }
+        catch (Exception ex) when (ex is SessionStateCorruptException or SessionLockedException or SessionChangedException)
+        {
+            return Fail(ex.Message, ExitCodes.SessionUnavailable);
+        }
+        catch (SessionPersistenceException ex)
+        {
+            return Fail(ex.Message, ExitCodes.InternalError);
         }
         catch (OperationCanceledException)
         {

@@ -12,6 +12,8 @@ public static class ExitCodes
     public const int BadInput = 3;
     /// <summary>The run finished but some node failed, timed out, returned an invalid result or was skipped.</summary>
     public const int RunFailed = 4;
+    /// <summary>A session cannot be resumed: unknown id, nothing valid left of its state, driven by another live process, or its input/pipeline changed (without --force).</summary>
+    public const int SessionUnavailable = 5;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;
 }

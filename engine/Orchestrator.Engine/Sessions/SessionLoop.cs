@@ -1,0 +1,523 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Decisions;
+using Orchestrator.Engine.Iteration;
+using Orchestrator.Engine.Nodes;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Quality;
+using Orchestrator.Engine.Scripting;
+using Orchestrator.Engine.State;
+using Serilog;
+
+namespace Orchestrator.Engine.Sessions;
+
+/// <summary>
+/// Drives sessions through a compiled network, iteration after iteration: plan (decision engine, then the
+/// select rule), run the chosen nodes, score, decide whether to stop (iteration controller, stop rule), plan
+/// the next strategy (escalations, re-runs), let revising nodes change the subject, and again. The state
+/// goes to the session's journal after every outcome, so a crash loses at most the actions in flight.
+/// </summary>
+/// <remarks>
+/// One loop serves any number of sessions at once (it keeps no per-session fields); each session shares the
+/// network's blocks, so node parallelism bounds hold across sessions. A session whose strategy overrides a
+/// node (a raised timeout, escalated options) runs on a network of its own compiled with those overrides,
+/// because a compiled network's policies are fixed.
+/// </remarks>
+public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
+{
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    private readonly NodeRegistry _registry = registry;
+
+    public DataflowNetwork Network => network;
+
+    /// <summary>Runs (or resumes) a session until a stop condition holds, cancellation, or a rule failure.</summary>
+    /// <remarks>
+    /// Never throws for node failures (they are outcomes) nor for rule failures (the session ends
+    /// <see cref="SessionStatus.Failed"/> with <see cref="SessionResult.Failure"/>); a journal that cannot write
+    /// throws, because a session that cannot be saved must not go on as if it could.
+    /// </remarks>
+    public async Task<SessionResult> RunAsync(SessionRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var session = new Driver(this, run);
+        return await session.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The state of one session while the loop drives it.</summary>
+    private sealed class Driver
+    {
+        private readonly SessionLoop _loop;
+        private readonly SessionRun _run;
+        private readonly PipelineDefinition _pipeline;
+        private readonly TimeProvider _time;
+        private readonly ILogger _log;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeSpan _activeBefore;
+        private readonly PlanningOptions _planning;
+        private readonly IterationOptions _iterationOptions;
+        private readonly List<IterationMetrics> _history;
+        private readonly List<PlanAnalytics> _decisions = [];
+        private readonly List<EscalationDecision> _escalations = [];
+        private readonly List<RevisionRecord> _revisions = [];
+        private readonly Dictionary<string, NodeResult> _results;
+        private IReadOnlyList<RetrySuggestion> _suggestions = [];
+        private IReadOnlyDictionary<string, NodeOverrides> _overrides = new Dictionary<string, NodeOverrides>();
+        private IReadOnlyDictionary<string, string> _reruns = new Dictionary<string, string>();
+        private DataflowNetwork? _ownNetwork;
+        private SessionSubject _subject;
+        private SessionState _state;
+        private Exception? _journalFailure;
+
+        public Driver(SessionLoop loop, SessionRun run)
+        {
+            _loop = loop;
+            _run = run;
+            _pipeline = loop.Network.Pipeline;
+            _time = loop.Network.Options.TimeProvider;
+            _log = loop.Network.Options.Logger.ForContext("Session", run.State.SessionId);
+            _subject = run.Subject;
+            _state = run.State;
+            _activeBefore = run.State.ActiveDuration;
+            var settings = _pipeline.Settings;
+            _planning = new PlanningOptions { MaxActionFailures = settings.MaxActionFailures, CascadeReruns = settings.CascadeReruns };
+            _iterationOptions = new IterationOptions { PlateauEpsilon = settings.PlateauEpsilon, PlateauIterations = settings.PlateauIterations };
+            _history = run.State.Iterations.Select(r => r.ToMetrics()).ToList();
+            _results = new Dictionary<string, NodeResult>(run.State.SucceededResults(), StringComparer.Ordinal);
+            if (_subject.Hash != _state.CurrentSubjectHash)
+                throw new ArgumentException(
+                    $"the subject's hash {_subject.Hash} is not the one session {_state.SessionId} analyses ({_state.CurrentSubjectHash})", nameof(run));
+            // A pipeline node the state does not know yet (the pipeline gained one since) starts Pending.
+            foreach (var node in _pipeline.Nodes)
+                if (_state.FindNode(node.Id) is null) _state = _state.WithNode(NodeState.Pending(node.Id));
+        }
+
+        private DataflowNetwork Network => _ownNetwork ?? _loop.Network;
+
+        public async Task<SessionResult> RunAsync(CancellationToken ct)
+        {
+            var resumed = _state.Iteration > 0 || _history.Count > 0;
+            _state = _state with { Status = SessionStateStatus.Running, StopReason = null, StopCode = null };
+            Save();
+            if (resumed)
+                Append(SessionEventKind.Resume, details: $"resumed at iteration {_history.Count + 1} with {_results.Count} node result(s) kept");
+
+            SessionStatus status;
+            string stopMessage;
+            StopReason? stopCode = null;
+            Exception? failure = null;
+            try
+            {
+                (status, stopMessage, stopCode) = await IterateAsync(ct).ConfigureAwait(false);
+            }
+            catch (RuleEvaluationException ex)
+            {
+                (status, stopMessage, failure) = (SessionStatus.Failed, ex.Message, ex);
+                _log.Error("Session {Session} stopped: {Reason}", _state.SessionId, ex.Message);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                (status, stopMessage) = (SessionStatus.Cancelled, "cancelled before the session finished; resume it to go on");
+            }
+            finally
+            {
+                if (_ownNetwork is not null) await _ownNetwork.DisposeAsync().ConfigureAwait(false);
+            }
+            if (status is SessionStatus.Completed or SessionStatus.CompletedWithErrors && ct.IsCancellationRequested && !AllSucceeded())
+                (status, stopMessage) = (SessionStatus.Cancelled, "cancelled before the session finished; resume it to go on");
+
+            _state = _state with
+            {
+                Status = status.ToStateStatus(),
+                StopReason = stopMessage,
+                StopCode = stopCode?.ToString(),
+                // Nodes dispatched but never finished (a rule failed mid-way, or cancellation) are not Running any more.
+                Nodes = _state.Nodes.Select(n => n.Status == NodeRunStatus.Running ? n with { Status = NodeRunStatus.Cancelled } : n).ToArray(),
+            };
+            Save();
+            Checkpoint();
+            Append(SessionEventKind.Stop, status: stopCode?.ToString() ?? status.ToString(), details: stopMessage);
+            ThrowIfJournalFailed();
+            return Result(status, stopMessage, stopCode, failure);
+        }
+
+        private async Task<(SessionStatus, string, StopReason?)> IterateAsync(CancellationToken ct)
+        {
+            var iteration = _history.Count + 1;
+            var plan = await PlanAsync(iteration, ct).ConfigureAwait(false);
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (_history.Count > 0)
+                {
+                    var decision = IterationController.Evaluate(new IterationFacts
+                    {
+                        Iteration = iteration - 1,
+                        Settings = _pipeline.Settings,
+                        SessionStartedAt = _time.GetUtcNow() - Active,
+                        Now = _time.GetUtcNow(),
+                        History = _history,
+                        NextPlan = plan,
+                        Rule = StopVerdict(iteration - 1, plan, ct),
+                        Options = _iterationOptions,
+                    });
+                    if (decision.Stop) return (FinalStatus(), decision.Message, decision.Reason);
+                }
+                else if (plan.Cycles.Count > 0)
+                {
+                    return (SessionStatus.Failed, $"circular dependency at plan time: {string.Join("; ", plan.Cycles)}; fix dependsOn in the pipeline", StopReason.CircularDependency);
+                }
+                else if (plan.IsEmpty && plan.NextEligibleAt is null)
+                {
+                    var why = plan.Candidates.Count > 0
+                        ? $"rules.select chose none of the {plan.Candidates.Count} candidate(s) for iteration 1"
+                        : "nothing to run: every node is up to date or cannot run";
+                    return (FinalStatus(), why, StopReason.NothingToRun);
+                }
+
+                if (plan.IsEmpty)
+                {
+                    // Only action spacing holds nodes back: wait until the first may launch, then plan again.
+                    var wait = plan.NextEligibleAt!.Value - _time.GetUtcNow();
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+                    plan = await PlanAsync(iteration, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                await RunIterationAsync(iteration, plan, ct).ConfigureAwait(false);
+                if (ct.IsCancellationRequested) return (SessionStatus.Cancelled, "cancelled before the session finished; resume it to go on", null);
+                iteration++;
+                plan = await PlanAsync(iteration, ct).ConfigureAwait(false);
+            }
+        }
+
+        private async Task RunIterationAsync(int iteration, IterationPlan plan, CancellationToken ct)
+        {
+            var hashes = InputHashes();
+            var chosen = plan.ChosenIds;
+            var now = _time.GetUtcNow();
+            var state = _state with { Iteration = Math.Max(_state.Iteration, iteration), UpdatedAt = now };
+            foreach (var id in chosen)
+                state = state.WithNode((state.FindNode(id) ?? NodeState.Pending(id)) with { Status = NodeRunStatus.Running, StartedAt = now });
+            _state = state;
+            Save();
+            _log.Information("Iteration {Iteration}: running {Nodes}", iteration, string.Join(", ", chosen));
+
+            var edits = new List<NodeEdits>();
+            var report = await Network.ExecuteAsync(new ExecutionRequest
+            {
+                SessionId = _state.SessionId,
+                Iteration = iteration,
+                Subject = _subject.Value,
+                Requirements = _run.Requirements,
+                Nodes = chosen,
+                PriorResults = new Dictionary<string, NodeResult>(_results, StringComparer.Ordinal),
+                // On the collector, one outcome at a time: the loop itself awaits the execution meanwhile.
+                OnOutcome = outcome =>
+                {
+                    var at = _time.GetUtcNow();
+                    _state = _state.WithOutcome(outcome, at, hashes.GetValueOrDefault(outcome.NodeId));
+                    if (outcome is { Status: ActionStatus.Succeeded, Result: { } result })
+                    {
+                        _results[outcome.NodeId] = result;
+                        if (result.Edits.Count > 0) edits.Add(new NodeEdits(outcome.NodeId, result.Edits));
+                    }
+                    else
+                    {
+                        // It re-ran because its input changed, or it keeps failing: its last result is stale either way.
+                        _results.Remove(outcome.NodeId);
+                    }
+                    Save();
+                    Append(SessionEvent.FromOutcome(outcome, at));
+                },
+            }, ct).ConfigureAwait(false);
+            ThrowIfJournalFailed();
+
+            var quality = QualityCalculator.Calculate(_pipeline, SucceededResults());
+            var metrics = IterationMetrics.From(report, quality.Overall, _history.Count > 0 ? _history[^1] : null, plan);
+            _history.Add(metrics);
+            _state = _state.WithQuality(iteration, quality, _time.GetUtcNow()) with
+            {
+                Iterations = _state.Iterations.Where(r => r.Iteration != iteration).Append(IterationRecord.From(metrics)).ToArray(),
+            };
+            Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
+            if (ct.IsCancellationRequested)
+            {
+                Save();
+                return;
+            }
+
+            await ApplyStrategyAsync().ConfigureAwait(false);
+            if (edits.Count > 0)
+            {
+                var graph = _loop.Network.Graph;
+                edits.Sort((a, b) => graph.TryGetIndex(a.NodeId, out var x) && graph.TryGetIndex(b.NodeId, out var y) ? x.CompareTo(y) : 0);
+                var before = _subject.Hash;
+                _subject = _subject.Revise(edits);
+                if (_subject.Hash != before)
+                {
+                    _revisions.Add(new RevisionRecord(iteration, before, _subject.Hash, edits));
+                    _state = _state with { SubjectHash = _subject.Hash == _state.InputHash ? null : _subject.Hash };
+                    _log.Information("Iteration {Iteration} revised the subject: {Count} edit(s)", iteration, edits.Sum(e => e.Edits.Count));
+                }
+            }
+            Save();
+            Checkpoint();
+        }
+
+        private async Task ApplyStrategyAsync()
+        {
+            var strategy = IterationController.PlanStrategy(new StrategyInput
+            {
+                Pipeline = _pipeline,
+                Nodes = PlanningStates(InputHashes()),
+                Overrides = _overrides,
+                Planning = _planning,
+                Size = _run.Size,
+            });
+            _escalations.AddRange(strategy.Escalations);
+            _suggestions = strategy.Suggestions;
+            _reruns = strategy.RerunRequests;
+            foreach (var e in strategy.Escalations)
+                Append(SessionEventKind.Decision, node: e.NodeId, status: e.Kind.ToString(), details: e.Reason);
+            if (!SameOverrides(_overrides, strategy.Overrides))
+            {
+                _overrides = strategy.Overrides;
+                if (_ownNetwork is not null) await _ownNetwork.DisposeAsync().ConfigureAwait(false);
+                _ownNetwork = _overrides.Count == 0
+                    ? null
+                    : DataflowNetwork.Compile(NodeOverrides.ApplyTo(_pipeline, _overrides), _loop._registry, _loop.Network.Options);
+            }
+        }
+
+        private static bool SameOverrides(IReadOnlyDictionary<string, NodeOverrides> a, IReadOnlyDictionary<string, NodeOverrides> b) =>
+            a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var o) && Equals(o, p.Value));
+
+        private Task<IterationPlan> PlanAsync(int iteration, CancellationToken ct)
+        {
+            var plan = DecisionEngine.Plan(new PlanningInput
+            {
+                Pipeline = _pipeline,
+                Graph = _loop.Network.Graph,
+                Iteration = iteration,
+                Nodes = PlanningStates(InputHashes()),
+                Now = _time.GetUtcNow(),
+                Options = _planning,
+                RerunRequests = _reruns,
+            });
+            if (_run.Rules.Select is { } select && plan.Candidates.Count > 0)
+            {
+                var ids = select.Evaluate(Globals(iteration, plan), ct);
+                plan = plan.WithSelection(ids);
+            }
+            var analytics = plan.ToAnalytics();
+            _decisions.Add(analytics);
+            Append(SessionEventKind.Decision, iteration: iteration, details: JsonSerializer.Serialize(analytics, EventJson));
+            return Task.FromResult(plan);
+        }
+
+        private RuleStopVerdict? StopVerdict(int iteration, IterationPlan next, CancellationToken ct) =>
+            _run.Rules.Stop is { } stop ? new RuleStopVerdict(stop.Name, stop.Evaluate(Globals(iteration, next), ct)) : null;
+
+        private RuleGlobals Globals(int iteration, IterationPlan plan)
+        {
+            var nodes = new Dictionary<string, RuleNodeState>(StringComparer.Ordinal);
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var definition in _pipeline.Nodes)
+            {
+                var node = _state.FindNode(definition.Id);
+                var result = node?.Result;
+                if (result is not null) scores[definition.Id] = result.Score;
+                nodes[definition.Id] = node is null || node.Status == NodeRunStatus.Pending
+                    ? new RuleNodeState()
+                    : new RuleNodeState(PlanningStatus(node.Status), result?.Score, node.Attempts, node.LastError?.Message, node.Duration,
+                        result?.Metrics ?? new Dictionary<string, double>());
+            }
+            var candidates = plan.Candidates.Select(c => new RuleCandidate(c.NodeId, c.Score, c.Reason, c.Attempt)).ToArray();
+            var engine = new RuleGlobals
+            {
+                Iteration = iteration,
+                Settings = _pipeline.Settings,
+                Quality = _history.Count > 0 ? _history[^1].Quality : 0,
+                Scores = scores,
+                Nodes = nodes,
+                Candidates = candidates,
+                QualityHistory = _history.Select(h => h.Quality).ToArray(),
+                Elapsed = Active,
+            };
+            return _run.DecorateGlobals is { } decorate ? decorate(engine) : engine;
+        }
+
+        /// <summary>
+        /// Each node's input hash: the subject's, the node's type and effective options, and its dependencies'
+        /// input hashes (deterministic nodes: the same inputs give the same result, so a chain of input hashes
+        /// stands for the results without hashing them).
+        /// </summary>
+        private Dictionary<string, string> InputHashes()
+        {
+            var effective = _overrides.Count == 0 ? _pipeline : NodeOverrides.ApplyTo(_pipeline, _overrides);
+            var graph = _loop.Network.Graph;
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var subject = System.Text.Encoding.UTF8.GetBytes(_subject.Hash);
+            foreach (var index in graph.TopologicalOrder())
+            {
+                var node = effective.Nodes[index];
+                var parts = new List<byte[]> { subject, System.Text.Encoding.UTF8.GetBytes(node.Type), System.Text.Encoding.UTF8.GetBytes(node.Options.RawText) };
+                foreach (var dep in node.DependsOn) parts.Add(System.Text.Encoding.UTF8.GetBytes(hashes[dep]));
+                hashes[node.Id] = ContentHash.OfParts(parts.ToArray());
+            }
+            return hashes;
+        }
+
+        private List<NodePlanningState> PlanningStates(Dictionary<string, string> hashes)
+        {
+            var states = new List<NodePlanningState>(_pipeline.Nodes.Count);
+            foreach (var definition in _pipeline.Nodes)
+            {
+                var node = _state.FindNode(definition.Id);
+                if (node is null) continue;
+                states.Add(new NodePlanningState
+                {
+                    NodeId = node.NodeId,
+                    Status = PlanningStatus(node.Status),
+                    Actions = node.Actions,
+                    Failures = node.Failures,
+                    LastError = node.LastError is { } e ? new ActionError(e.Type, e.Message) : null,
+                    ObservedDuration = node.Status is NodeRunStatus.Succeeded or NodeRunStatus.TimedOut ? node.Duration : null,
+                    Score = node.Result?.Score,
+                    SucceededInputHash = node.SucceededInputHash,
+                    CurrentInputHash = hashes.GetValueOrDefault(node.NodeId),
+                    LastLaunchedAt = node.StartedAt,
+                });
+            }
+            return states;
+        }
+
+        private static ActionStatus? PlanningStatus(NodeRunStatus status) => status switch
+        {
+            NodeRunStatus.Pending or NodeRunStatus.Running => null,
+            NodeRunStatus.Succeeded => ActionStatus.Succeeded,
+            NodeRunStatus.Failed => ActionStatus.Failed,
+            NodeRunStatus.TimedOut => ActionStatus.TimedOut,
+            NodeRunStatus.Cancelled => ActionStatus.Cancelled,
+            NodeRunStatus.Invalid => ActionStatus.Invalid,
+            NodeRunStatus.Skipped => ActionStatus.Skipped,
+            _ => null,
+        };
+
+        /// <summary>The results of the nodes that stand Succeeded now, in pipeline order.</summary>
+        private Dictionary<string, NodeResult> SucceededResults() => _pipeline.Nodes
+            .Where(n => _state.FindNode(n.Id)?.Status == NodeRunStatus.Succeeded && _results.ContainsKey(n.Id))
+            .ToDictionary(n => n.Id, n => _results[n.Id], StringComparer.Ordinal);
+
+        private bool AllSucceeded() => _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status == NodeRunStatus.Succeeded);
+
+        private SessionStatus FinalStatus() => AllSucceeded() ? SessionStatus.Completed : SessionStatus.CompletedWithErrors;
+
+        private TimeSpan Active => _activeBefore + _clock.Elapsed;
+
+        private void Save()
+        {
+            if (_run.Journal is null || _journalFailure is not null) return;
+            _state = _state with { ActiveDuration = Active };
+            try
+            {
+                _run.Journal.Save(_state);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure = ex;
+            }
+        }
+
+        private void Checkpoint()
+        {
+            if (_run.Journal is null || _journalFailure is not null) return;
+            try
+            {
+                _run.Journal.Checkpoint(_state);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure = ex;
+            }
+        }
+
+        private void Append(SessionEventKind kind, int? iteration = null, string? node = null, string? status = null, string? details = null) =>
+            Append(new SessionEvent
+            {
+                Time = _time.GetUtcNow(), Kind = kind, Session = _state.SessionId,
+                Iteration = iteration, Node = node, Status = status, Details = details,
+            });
+
+        private void Append(SessionEvent e)
+        {
+            if (_run.Journal is null || _journalFailure is not null) return;
+            try
+            {
+                _run.Journal.Append(e);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure = ex;
+            }
+        }
+
+        private void ThrowIfJournalFailed()
+        {
+            if (_journalFailure is { } ex)
+                throw new SessionPersistenceException(_state.SessionId, ex);
+        }
+
+        private SessionResult Result(SessionStatus status, string stopMessage, StopReason? stopCode, Exception? failure)
+        {
+            var outcomes = new List<ActionOutcome>();
+            foreach (var definition in _pipeline.Nodes)
+            {
+                var node = _state.FindNode(definition.Id);
+                if (node is null || node.Status is NodeRunStatus.Pending) continue;
+                var status2 = PlanningStatus(node.Status) ?? ActionStatus.Cancelled;
+                outcomes.Add(new ActionOutcome
+                {
+                    SessionId = _state.SessionId,
+                    NodeId = node.NodeId,
+                    Iteration = node.SucceededIteration ?? _state.Iteration,
+                    Status = status2,
+                    Result = status2 == ActionStatus.Succeeded ? _results.GetValueOrDefault(node.NodeId) : null,
+                    Error = node.LastError is { } e ? new ActionError(e.Type, e.Message) : null,
+                    Attempts = node.Attempts,
+                    StartedAt = node.StartedAt ?? _state.CreatedAt,
+                    Duration = node.Duration ?? TimeSpan.Zero,
+                });
+            }
+            var results = SucceededResults();
+            return new SessionResult
+            {
+                SessionId = _state.SessionId,
+                Status = status,
+                Iterations = _history.Count,
+                StopReason = stopMessage,
+                StopCode = stopCode,
+                Outcomes = outcomes,
+                Results = results,
+                Quality = QualityCalculator.Calculate(_pipeline, results),
+                StartedAt = _state.CreatedAt,
+                Duration = Active,
+                History = _history.ToArray(),
+                Decisions = _decisions.ToArray(),
+                Suggestions = _suggestions,
+                Escalations = _escalations.ToArray(),
+                Revisions = _revisions.ToArray(),
+                Failure = failure,
+                State = _state,
+            };
+        }
+    }
+}
+
+/// <summary>The session's state could not be written (disk full, folder removed...): the session stops rather than go on unsaved.</summary>
+public sealed class SessionPersistenceException(string sessionId, Exception inner)
+    : Exception($"session {sessionId}: its state could not be saved ({inner.Message}); what was saved before is intact", inner)
+{
+    public string SessionId { get; } = sessionId;
+}

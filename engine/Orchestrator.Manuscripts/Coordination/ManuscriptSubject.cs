@@ -1,0 +1,111 @@
+using System.Text;
+using Orchestrator.Engine.Nodes;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Engine.State;
+using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Manuscripts.Text;
+
+namespace Orchestrator.Manuscripts.Coordination;
+
+/// <summary>
+/// A manuscript as a session's subject. A revision (the edits of a revising node) makes a new document from
+/// the revised text, re-indexed, and stores the text under its hash in the session's <c>revisions/</c> folder
+/// so a resumed session analyses exactly what it was analysing.
+/// </summary>
+internal sealed class ManuscriptSubject : SessionSubject
+{
+    public const string RevisionsFolderName = "revisions";
+
+    private readonly string? _revisionsFolder;
+
+    public ManuscriptSubject(ManuscriptDocument document, string? revisionsFolder)
+    {
+        Document = document;
+        _revisionsFolder = revisionsFolder;
+        Hash = HashOf(document);
+    }
+
+    public ManuscriptDocument Document { get; }
+    public override object Value => Document;
+    public override string Hash { get; }
+
+    /// <summary>The state's form of a document's hash (the loader's is bare hex).</summary>
+    public static string HashOf(ManuscriptDocument document) => ContentHash.Prefix + document.ContentHash;
+
+    public override SessionSubject Revise(IReadOnlyList<NodeEdits> edits)
+    {
+        var merged = Merge(edits);
+        if (merged.Count == 0) return this;
+        var text = Apply(Document.Text, merged);
+        if (text == Document.Text) return this;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var path = RevisionPathFor(Document.SourcePath);
+        var revised = ManuscriptLoader.Load(path, bytes);
+        if (_revisionsFolder is not null)
+        {
+            Directory.CreateDirectory(_revisionsFolder);
+            var file = Path.Combine(_revisionsFolder, revised.ContentHash + Path.GetExtension(path));
+            var temp = file + ".tmp";
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, file, overwrite: true);
+        }
+        return new ManuscriptSubject(revised, _revisionsFolder);
+    }
+
+    /// <summary>
+    /// The revised subject stored under <paramref name="hash"/> in <paramref name="revisionsFolder"/>, or null
+    /// when it is missing or does not hash to what the state says.
+    /// </summary>
+    public static ManuscriptSubject? LoadRevision(string revisionsFolder, string hash, string? sourcePath)
+    {
+        var hex = hash.StartsWith(ContentHash.Prefix, StringComparison.Ordinal) ? hash[ContentHash.Prefix.Length..] : hash;
+        var path = RevisionPathFor(sourcePath);
+        var file = Path.Combine(revisionsFolder, hex + Path.GetExtension(path));
+        if (!File.Exists(file)) return null;
+        var document = ManuscriptLoader.Load(path, File.ReadAllBytes(file));
+        return document.ContentHash == hex ? new ManuscriptSubject(document, revisionsFolder) : null;
+    }
+
+    /// <summary>Revised text is plain UTF-8; Markdown stays Markdown so headings index the same way.</summary>
+    private static string RevisionPathFor(string? sourcePath)
+    {
+        var source = sourcePath ?? "manuscript.txt";
+        var markdown = Path.GetExtension(source).Equals(".md", StringComparison.OrdinalIgnoreCase)
+            || Path.GetExtension(source).Equals(".markdown", StringComparison.OrdinalIgnoreCase);
+        return Path.ChangeExtension(source, markdown ? ".md" : ".txt");
+    }
+
+    /// <summary>
+    /// One list of edits from every revising node, in pipeline order: a later node's edit that overlaps an
+    /// earlier one's is dropped (both were made against the same text; the first node wins).
+    /// </summary>
+    private static List<TextEdit> Merge(IReadOnlyList<NodeEdits> edits)
+    {
+        if (edits.Count == 1) return edits[0].Edits.ToList();
+        var merged = new List<TextEdit>();
+        foreach (var node in edits)
+            foreach (var edit in node.Edits)
+                if (!merged.Any(m => edit.Offset < m.Offset + Math.Max(m.Length, 1) && m.Offset < edit.Offset + Math.Max(edit.Length, 1)))
+                    merged.Add(edit);
+        merged.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        return merged;
+    }
+
+    private static string Apply(string text, IReadOnlyList<TextEdit> edits)
+    {
+        var builder = new StringBuilder(text.Length + 64);
+        var at = 0;
+        foreach (var edit in edits)
+        {
+            if (edit.Offset < at || edit.Length < 0 || edit.Offset + edit.Length > text.Length)
+                throw new ArgumentException($"edit at {edit.Offset} ({edit.Rule}) overlaps the previous one or lies outside the text");
+            builder.Append(text, at, edit.Offset - at).Append(edit.Replacement);
+            at = edit.Offset + edit.Length;
+        }
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
+using Orchestrator.Engine.State;
+
+namespace Orchestrator.Manuscripts.Coordination;
+
+/// <summary>
+/// The hash a session records of what drives it: the pipeline file's bytes and the text hash of each rule, so a
+/// resume notices any edit to either. A pipeline built in memory hashes its nodes, types, options and settings instead.
+/// </summary>
+public static class PipelineFingerprint
+{
+    public static string Of(PipelineDefinition pipeline, PipelineRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(rules);
+        var definition = pipeline.SourcePath is { } path && File.Exists(path)
+            ? File.ReadAllBytes(path)
+            : Encoding.UTF8.GetBytes(Describe(pipeline));
+        return ContentHash.OfParts(
+            definition,
+            Encoding.UTF8.GetBytes(rules.Select?.Hash ?? "-"),
+            Encoding.UTF8.GetBytes(rules.Stop?.Hash ?? "-"));
+    }
+
+    private static string Describe(PipelineDefinition pipeline)
+    {
+        var text = new StringBuilder().Append(pipeline.Name).Append('|').Append(pipeline.Version).Append('|').Append(pipeline.Settings).Append('|');
+        foreach (var node in pipeline.Nodes)
+            text.Append(node.Id).Append(':').Append(node.Type).Append(':').Append(string.Join(',', node.DependsOn))
+                .Append(':').Append(node.Weight).Append(':').Append(node.Options.RawText).Append(';');
+        return text.Append(pipeline.Rules?.Select).Append('|').Append(pipeline.Rules?.Stop).ToString();
+    }
+}

@@ -1,0 +1,29 @@
+namespace Orchestrator.Manuscripts.Coordination;
+
+/// <summary>How <see cref="NovelCoordinator.ProcessManuscriptAsync(string, Requirements.ManuscriptRequirements, ProcessOptions, CancellationToken)"/> treats earlier sessions and where reports go.</summary>
+public sealed record ProcessOptions
+{
+    public static ProcessOptions Default { get; } = new();
+
+    /// <summary>
+    /// Resume an unfinished session of the same input (same path and content), pipeline (same file and rules)
+    /// and requirements instead of starting a new one: the same command line finishes an interrupted run.
+    /// Default true; false always starts a new session.
+    /// </summary>
+    public bool ResumeUnfinished { get; init; } = true;
+
+    /// <summary>Where the caller will write the reports (recorded in the session so a resume writes them there too).</summary>
+    public string? ReportFolder { get; init; }
+}
+
+/// <summary>How <see cref="NovelCoordinator.ResumeProcessingAsync"/> treats changes since the session began.</summary>
+public sealed record ResumeOptions
+{
+    public static ResumeOptions Default { get; } = new();
+
+    /// <summary>Go on even though the input or the pipeline changed: what the change touched runs again.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Where the reports go from now on (null: where the session's first run put them).</summary>
+    public string? ReportFolder { get; init; }
+}

@@ -1,0 +1,47 @@
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Rules;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>What <c>run</c> and <c>resume</c> share: compiling the rules, writing the reports, and the summary lines and exit code.</summary>
+internal static class SessionOutput
+{
+    /// <summary>The folder compiled rules are cached in, under the data folder.</summary>
+    public static string RulesCache(CliSettings settings) => Path.Combine(settings.DataDirectory, "rules-cache");
+
+    /// <summary>Compiles the pipeline's rules before anything runs, so a rule that does not compile fails first (exit 2).</summary>
+    public static PipelineRules CompileRules(PipelineDefinition pipeline, CliSettings settings) =>
+        pipeline.Rules is null
+            ? PipelineRules.None
+            : new RuleCompiler(RulesCache(settings)).CompileRules(pipeline, typeof(NovelRuleGlobals));
+
+    /// <summary>Writes the reports (and the revised copy when the session revised the text), prints the summary, and returns the exit code.</summary>
+    public static async Task<int> FinishAsync(ManuscriptAnalysis analysis, string folder)
+    {
+        // A cancelled or failed run still writes what it has: nothing finished is thrown away.
+        var files = await ReportFiles.WriteAsync(analysis.Report, folder, CancellationToken.None);
+        var session = analysis.Session;
+        Console.Out.WriteLine($"{analysis.Document.Title}: quality {session.Quality.Overall:0.00} " +
+            $"(coverage {session.Quality.Coverage:P0}), {session.Status} after {session.Iterations} iteration(s): {session.StopReason}");
+        Console.Out.WriteLine($"session {analysis.SessionId}");
+        foreach (var file in files) Console.Out.WriteLine($"wrote {file}");
+        switch (session.Status)
+        {
+            case SessionStatus.Completed:
+                return ExitCodes.Success;
+            case SessionStatus.Cancelled:
+                Console.Error.WriteLine($"interrupted; everything finished is saved. Resume with: orchestrator resume {analysis.SessionId}");
+                return ExitCodes.Interrupted;
+            case SessionStatus.Failed:
+                Console.Error.WriteLine($"error: {session.StopReason}");
+                return ExitCodes.RunFailed;
+            default:
+                return ExitCodes.RunFailed;
+        }
+    }
+}
