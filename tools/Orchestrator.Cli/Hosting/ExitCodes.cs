@@ -12,6 +12,10 @@ public static class ExitCodes
     public const int BadInput = 3;
     /// <summary>The run finished but some node failed, timed out, returned an invalid result or was skipped.</summary>
     public const int RunFailed = 4;
+    /// <summary>No session with the given id in the data folder.</summary>
+    public const int SessionNotFound = 5;
+    /// <summary>The session exists but neither session.json nor any snapshot holds a valid state.</summary>
+    public const int SessionCorrupt = 6;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;
 }
