@@ -10,6 +10,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     ValidateCommand.Create(global),
     GraphCommand.Create(global),
     CheckCommand.Create(global),
+    SessionsCommand.Create(global),
 };
 root.Options.Add(global.Data);
 

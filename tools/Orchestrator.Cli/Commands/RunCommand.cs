@@ -36,6 +36,7 @@ public static class RunCommand
             var definition = PipelineLoader.Load(pipelinePath, registry);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
+            SessionRetention.Apply(settings, log);
 
             var progress = new ConsoleProgress(Console.Error);
             progress.Note($"run {Path.GetFileName(parse.GetValue(manuscript))} with pipeline {definition.Name} ({definition.Nodes.Count} nodes)");

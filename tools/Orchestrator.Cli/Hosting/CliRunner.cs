@@ -41,9 +41,13 @@ public static class CliRunner
         }
         catch (SessionNotFoundException ex)
         {
-            return Fail($"{ex.Message} (see: orchestrator sessions list)", ExitCodes.SessionUnavailable);
+            return Fail($"{ex.Message} (see: orchestrator sessions list)", ExitCodes.SessionNotFound);
         }
-        catch (Exception ex) when (ex is SessionStateCorruptException or SessionLockedException or SessionChangedException)
+        catch (SessionStateCorruptException ex)
+        {
+            return Fail(ex.Message, ExitCodes.SessionCorrupt);
+        }
+        catch (Exception ex) when (ex is SessionLockedException or SessionChangedException)
         {
             return Fail(ex.Message, ExitCodes.SessionUnavailable);
         }

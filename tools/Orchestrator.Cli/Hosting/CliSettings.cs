@@ -20,13 +20,23 @@ public sealed class CliSettings
     public string? PipelinesDirectory { get; }
     public string DefaultPipeline { get; }
 
+    /// <summary>
+    /// Sessions not updated for this long are deleted when a run starts (<see cref="SessionRetention"/>);
+    /// null when the <c>retention</c> setting is <c>0</c> or <c>off</c>. Default 7 days.
+    /// </summary>
+    public TimeSpan? Retention { get; }
+
     private CliSettings(IConfiguration configuration, string? dataOverride)
     {
         Configuration = configuration;
         DataDirectory = Path.GetFullPath(dataOverride ?? configuration["data"] ?? "data");
         PipelinesDirectory = configuration["pipelines"];
         DefaultPipeline = configuration["defaultPipeline"] ?? "novel";
+        Retention = ReadRetention(configuration["retention"]);
     }
+
+    /// <summary>Settings from <paramref name="configuration"/> alone (tests, embedding); <see cref="Load"/> is what the verbs use.</summary>
+    public static CliSettings Create(IConfiguration configuration, string? dataOverride = null) => new(configuration, dataOverride);
 
     public static CliSettings Load(string? dataOverride)
     {
@@ -36,5 +46,15 @@ public sealed class CliSettings
             .AddEnvironmentVariables(EnvironmentPrefix)
             .Build();
         return new CliSettings(configuration, dataOverride);
+    }
+
+    // A zero retention would delete every unlocked session at each run start, interrupted ones included, so it means "off".
+    private static TimeSpan? ReadRetention(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Engine.State.SessionCleanup.DefaultRetention;
+        if (text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) || text.Trim() == "0") return null;
+        if (!DurationText.TryParse(text, out var retention))
+            throw new CliUsageException($"setting 'retention': '{text}' is not a duration ({DurationText.Examples}; 0 or off disables it)");
+        return retention == TimeSpan.Zero ? null : retention;
     }
 }

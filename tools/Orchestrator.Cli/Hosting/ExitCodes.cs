@@ -12,8 +12,12 @@ public static class ExitCodes
     public const int BadInput = 3;
     /// <summary>The run finished but some node failed, timed out, returned an invalid result or was skipped.</summary>
     public const int RunFailed = 4;
-    /// <summary>A session cannot be resumed: unknown id, nothing valid left of its state, driven by another live process, or its input/pipeline changed (without --force).</summary>
-    public const int SessionUnavailable = 5;
+    /// <summary>No session with the given id in the data folder.</summary>
+    public const int SessionNotFound = 5;
+    /// <summary>The session exists but neither session.json nor any snapshot holds a valid state.</summary>
+    public const int SessionCorrupt = 6;
+    /// <summary>The session cannot be resumed now: another live process drives it, or its input or pipeline changed since it began (use --force).</summary>
+    public const int SessionUnavailable = 7;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;
 }
