@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
 using Orchestrator.Manuscripts.Loading;
 
 namespace Orchestrator.Cli.Hosting;
@@ -22,6 +23,16 @@ public static class CliRunner
         catch (PipelineValidationException ex)
         {
             return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (RuleCompilationException ex)
+        {
+            // One `file:line:column: message` line per problem, as compilers print them, for editors to jump to.
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.UsageOrInvalidPipeline;
+        }
+        catch (RuleEvaluationException ex)
+        {
+            return Fail(ex.Message, ExitCodes.RunFailed);
         }
         catch (FileNotFoundException ex) when (ex.FileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true)
         {
