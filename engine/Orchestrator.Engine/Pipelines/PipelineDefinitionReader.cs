@@ -24,6 +24,10 @@ internal static class PipelineDefinitionReader
                 RetryBackoff = Duration(s, "retryBackoff") ?? settings.RetryBackoff,
                 ActionSpacing = Duration(s, "actionSpacing") ?? settings.ActionSpacing,
                 SessionTimeout = Duration(s, "sessionTimeout") ?? settings.SessionTimeout,
+                MaxActionFailures = Int(s, "maxActionFailures") ?? settings.MaxActionFailures,
+                PlateauEpsilon = Double(s, "plateauEpsilon") ?? settings.PlateauEpsilon,
+                PlateauIterations = Int(s, "plateauIterations") ?? settings.PlateauIterations,
+                CascadeReruns = Bool(s, "cascadeReruns") ?? settings.CascadeReruns,
             };
         }
 

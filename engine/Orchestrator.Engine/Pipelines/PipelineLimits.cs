@@ -22,6 +22,10 @@ internal static class PipelineLimits
         new(Scope.Settings, "qualityThreshold", 0, 1, false),
         new(Scope.Settings, "maxConcurrentActions", 1, 1024, true),
         new(Scope.Settings, "maxRetriesPerAction", 0, 100, true),
+        new(Scope.Settings, "maxActionFailures", 0, 100, true),
+        // Quality is in [0, 1]: no gain can exceed 1, so a larger epsilon is a mistake (5 meant as 5 %).
+        new(Scope.Settings, "plateauEpsilon", 0, 1, false),
+        new(Scope.Settings, "plateauIterations", 1, 1000, true),
         new(Scope.Node, "parallelism", 1, 64, true),
         new(Scope.Node, "boundedCapacity", 1, 100_000, true),
         new(Scope.Node, "retries", 0, 100, true),

@@ -91,10 +91,11 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
         var inputHash = ManuscriptSubject.HashOf(document);
 
-        if (_store is not null && options.ResumeUnfinished && FindUnfinished(inputPath, inputHash, requirementsJson) is { } unfinished)
+        if (_store is not null && (options.ResumeUnfinished || options.ReuseCompleted)
+            && FindEarlier(inputPath, inputHash, requirementsJson, options) is { } earlier)
         {
-            _log.Information("Resuming unfinished session {Session} of {Input}", unfinished, inputPath);
-            return await ResumeProcessingAsync(unfinished,
+            _log.Information("Going on with earlier session {Session} of {Input}", earlier, inputPath);
+            return await ResumeProcessingAsync(earlier,
                 new ResumeOptions { ReportFolder = options.ReportFolder }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -275,12 +276,21 @@ public sealed class NovelCoordinator : IAsyncDisposable
     private string? RevisionsFolder(string sessionId) =>
         _store is null ? null : Path.Combine(_store.SessionFolder(sessionId), ManuscriptSubject.RevisionsFolderName);
 
-    /// <summary>The newest unfinished (interrupted or cancelled) session of this input, pipeline and requirements that no live process holds.</summary>
-    private string? FindUnfinished(string inputPath, string inputHash, string requirementsJson)
+    /// <summary>
+    /// The newest session of this input, pipeline and requirements that no live process holds and that the options
+    /// allow going on with: unfinished (interrupted, cancelled) to resume, finished to reuse.
+    /// </summary>
+    private string? FindEarlier(string inputPath, string inputHash, string requirementsJson, ProcessOptions options)
     {
         foreach (var summary in _store!.List().OrderByDescending(s => s.UpdatedAt))
         {
-            if (summary.Status is not (SessionStateStatus.Running or SessionStateStatus.Cancelled)) continue;
+            var wanted = summary.Status switch
+            {
+                SessionStateStatus.Running or SessionStateStatus.Cancelled => options.ResumeUnfinished,
+                SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors => options.ReuseCompleted,
+                _ => false,
+            };
+            if (!wanted) continue;
             if (summary.InputPath != inputPath || summary.PipelineName != _options.Pipeline.Name) continue;
             if (_running.ContainsKey(summary.Id)) continue;
             try

@@ -12,6 +12,13 @@ public sealed record ProcessOptions
     /// </summary>
     public bool ResumeUnfinished { get; init; } = true;
 
+    /// <summary>
+    /// Reuse a finished session of the same input, pipeline and requirements instead of analysing again (its
+    /// report is rebuilt from its state; nothing runs). Default false: a run analyses anew. Batches set it, so a
+    /// re-run of a batch skips what it already did.
+    /// </summary>
+    public bool ReuseCompleted { get; init; }
+
     /// <summary>Where the caller will write the reports (recorded in the session so a resume writes them there too).</summary>
     public string? ReportFolder { get; init; }
 }

@@ -1,30 +1,30 @@
 using Orchestrator.Engine.Scripting;
 using Orchestrator.Manuscripts.Requirements;
-using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Rules;
 
-/// <summary>What a novel pipeline's rules see: the engine's globals plus the requirements and the manuscript's facts.</summary>
-public class NovelRuleGlobals : RuleGlobals
+/// <summary>
+/// What a novel pipeline's rules see: everything the engine fills in (<see cref="RuleGlobals"/>)
+/// plus what the author asked for and what the manuscript is
+/// (<c>Manuscript.Words &lt; (Requirements.TargetLength ?? 0) / 2</c>).
+/// </summary>
+public sealed class NovelRuleGlobals : RuleGlobals
 {
-    public NovelRuleGlobals() { }
-
-    public NovelRuleGlobals(RuleGlobals engine, ManuscriptRequirements requirements, ManuscriptFacts manuscript) : base(engine)
+    /// <param name="engine">The engine's globals for this iteration, copied as they are.</param>
+    /// <param name="requirements">Genre, target length and themes given for the run.</param>
+    /// <param name="manuscript">The counts of the manuscript being analysed (<see cref="ManuscriptFacts.From"/>).</param>
+    public NovelRuleGlobals(RuleGlobals engine, ManuscriptRequirements requirements, ManuscriptFacts manuscript)
+        : base(engine)
     {
+        ArgumentNullException.ThrowIfNull(requirements);
+        ArgumentNullException.ThrowIfNull(manuscript);
         Requirements = requirements;
         Manuscript = manuscript;
     }
 
-    /// <summary>What the run was asked for: genre, target length, themes.</summary>
-    public ManuscriptRequirements Requirements { get; init; } = ManuscriptRequirements.None;
+    /// <summary>What the author asked for: <c>Requirements.Genre</c> (null when not given), <c>Requirements.TargetLength</c> (words, or null), <c>Requirements.Themes</c>.</summary>
+    public ManuscriptRequirements Requirements { get; }
 
-    /// <summary>The manuscript being analysed.</summary>
-    public ManuscriptFacts Manuscript { get; init; } = new("", 0, 0, 0, 0);
-}
-
-/// <summary>The facts of a manuscript a rule may read.</summary>
-public sealed record ManuscriptFacts(string Title, int Words, int Chapters, int Scenes, int Parts)
-{
-    public static ManuscriptFacts From(ManuscriptDocument document) =>
-        new(document.Title, document.WordCount, document.Chapters.Count, document.Scenes.Length, document.Parts.Count);
+    /// <summary>The manuscript: <c>Manuscript.Title</c>, <c>Words</c>, <c>Chapters</c>, <c>Scenes</c>, <c>Parts</c>.</summary>
+    public ManuscriptFacts Manuscript { get; }
 }

@@ -34,7 +34,7 @@ public sealed class PipelineSchemaTests
         var undescribed = new List<string>();
         Walk(Schema, "#", properties, undescribed);
 
-        Assert.That(properties, Has.Count.EqualTo(6 + 9 + 11 + 3), "root, settings, node and rules properties");
+        Assert.That(properties, Has.Count.EqualTo(6 + 13 + 11 + 3), "root, settings, node and rules properties");
         Assert.That(undescribed, Is.Empty);
     }
 

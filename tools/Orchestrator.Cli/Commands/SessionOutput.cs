@@ -16,9 +16,7 @@ internal static class SessionOutput
 
     /// <summary>Compiles the pipeline's rules before anything runs, so a rule that does not compile fails first (exit 2).</summary>
     public static PipelineRules CompileRules(PipelineDefinition pipeline, CliSettings settings) =>
-        pipeline.Rules is null
-            ? PipelineRules.None
-            : new RuleCompiler(RulesCache(settings)).CompileRules(pipeline, typeof(NovelRuleGlobals));
+        NovelRules.Compile(pipeline, RulesCache(settings));
 
     /// <summary>Writes the reports (and the revised copy when the session revised the text), prints the summary, and returns the exit code.</summary>
     public static async Task<int> FinishAsync(ManuscriptAnalysis analysis, string folder)

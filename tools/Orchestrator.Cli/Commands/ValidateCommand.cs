@@ -1,25 +1,43 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
 using Orchestrator.Manuscripts;
+using Orchestrator.Manuscripts.Rules;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator validate &lt;pipeline&gt;</c>: check a pipeline file and report every problem at once.</summary>
+/// <summary>
+/// <c>orchestrator validate &lt;pipeline&gt;</c>: check a pipeline file and report every problem at
+/// once, then compile its rules (into <c>&lt;data&gt;/rules-cache</c>, so the run that follows starts
+/// without the compiler) and report every compile error as <c>file:line:column: message</c>.
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create(GlobalOptions global)
     {
         var pipeline = new Argument<string>("pipeline") { Description = "Pipeline name (from pipelines/) or path to a pipeline file" };
-        var command = new Command("validate", "Check a pipeline file against the schema and the engine's rules") { pipeline };
+        var command = new Command("validate", "Check a pipeline file against the schema and the engine's rules, and compile its decision rules") { pipeline };
         command.SetAction((parse, _) => CliRunner.GuardAsync(() =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             var path = PipelineLocator.Resolve(parse.GetValue(pipeline)!, settings);
             var definition = PipelineLoader.Load(path, NovelNodeTypes.CreateRegistry());
-            Console.Out.WriteLine($"{path}: valid pipeline '{definition.Name}' v{definition.Version}, {definition.Nodes.Count} nodes");
+            var rules = NovelRules.Compile(definition, Path.Combine(settings.DataDirectory, "rules-cache"));
+            Console.Out.WriteLine($"{path}: valid pipeline '{definition.Name}' v{definition.Version}, {definition.Nodes.Count} nodes{Describe(rules)}");
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
     }
+
+    private static string Describe(PipelineRules rules)
+    {
+        var hooks = new List<string>(2);
+        if (rules.Select is { } select) hooks.Add("select " + Origin(select));
+        if (rules.Stop is { } stop) hooks.Add("stop " + Origin(stop));
+        return hooks.Count == 0 ? "" : $"; rules compiled: {string.Join(", ", hooks)}";
+    }
+
+    private static string Origin(CompiledRule rule) =>
+        rule.Name is RuleSource.InlineSelectName or RuleSource.InlineStopName ? "(inline)" : rule.Name;
 }

@@ -27,6 +27,16 @@ public static class CliRunner
         {
             return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
         }
+        catch (RuleCompilationException ex)
+        {
+            // One `file:line:column: message` line per problem, as compilers print them, for editors to jump to.
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.UsageOrInvalidPipeline;
+        }
+        catch (RuleEvaluationException ex)
+        {
+            return Fail(ex.Message, ExitCodes.RunFailed);
+        }
         catch (FileNotFoundException ex) when (ex.FileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true)
         {
             return Fail($"{ex.FileName}: pipeline file not found", ExitCodes.UsageOrInvalidPipeline);
@@ -34,10 +44,6 @@ public static class CliRunner
         catch (ManuscriptLoadException ex)
         {
             return Fail(ex.Message, ExitCodes.BadInput);
-        }
-        catch (RuleCompilationException ex)
-        {
-            return Fail(ex.Message, ExitCodes.UsageOrInvalidPipeline);
         }
         catch (SessionNotFoundException ex)
         {

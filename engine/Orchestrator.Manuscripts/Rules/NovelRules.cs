@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
+
+namespace Orchestrator.Manuscripts.Rules;
+
+/// <summary>
+/// Compiles a novel pipeline's rules against <see cref="NovelRuleGlobals"/>: the one call that
+/// <c>orchestrator validate</c> and the start of a run make.
+/// </summary>
+public static class NovelRules
+{
+    /// <summary>
+    /// One compiler per cache folder for the life of the process: a compiler keeps what it has
+    /// compiled or loaded in memory, so validating and then running the same rules costs one load.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, RuleCompiler> Compilers = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles (or loads from <paramref name="cacheDirectory"/>) the pipeline's select and stop rules.</summary>
+    /// <param name="pipeline">The pipeline; its <c>.csx</c> paths resolve against the folder of its file.</param>
+    /// <param name="cacheDirectory">The disk cache (<c>&lt;data&gt;/rules-cache</c>); null to compile in memory only.</param>
+    /// <returns><see cref="PipelineRules.None"/> when the pipeline has no rules.</returns>
+    /// <exception cref="RuleCompilationException">Every problem of both rules, one <c>file:line:column: message</c> line each.</exception>
+    public static PipelineRules Compile(PipelineDefinition pipeline, string? cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (pipeline.Rules is null) return PipelineRules.None;
+        return Compile(pipeline, CompilerFor(cacheDirectory));
+    }
+
+    /// <summary>Compiles the pipeline's rules with a compiler the caller keeps.</summary>
+    /// <inheritdoc cref="Compile(PipelineDefinition, string?)"/>
+    public static PipelineRules Compile(PipelineDefinition pipeline, RuleCompiler compiler)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(compiler);
+        return compiler.CompileRules(pipeline, typeof(NovelRuleGlobals));
+    }
+
+    private static RuleCompiler CompilerFor(string? cacheDirectory)
+    {
+        var key = string.IsNullOrEmpty(cacheDirectory) ? "" : Path.GetFullPath(cacheDirectory);
+        return Compilers.GetOrAdd(key, static k => new RuleCompiler(k.Length == 0 ? null : k));
+    }
+}
