@@ -4,7 +4,7 @@ namespace Orchestrator.Engine.Iteration;
 public enum EscalationKind
 {
     /// <summary>A timed-out node's timeout was raised for its retry.</summary>
-    Timeout,
+    Timeout = 0,
     /// <summary>A low-scoring node re-runs with its <c>escalate.options</c>.</summary>
-    Options,
+    Options = 1,
 }

@@ -90,6 +90,23 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             // A pipeline node the state does not know yet (the pipeline gained one since) starts Pending.
             foreach (var node in _pipeline.Nodes)
                 if (_state.FindNode(node.Id) is null) _state = _state.WithNode(NodeState.Pending(node.Id));
+            if (_state.Strategy is { } strategy) RestoreStrategy(strategy);
+        }
+
+        /// <summary>
+        /// A resumed session goes on with the strategy its last finished iteration chose (overrides change node
+        /// inputs, so without them escalated results would count as stale), and keeps its suggestions and escalations.
+        /// </summary>
+        private void RestoreStrategy(StrategyState strategy)
+        {
+            _overrides = strategy.ToOverrides().Where(p => _pipeline.FindNode(p.Key) is not null)
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            _reruns = strategy.ToReruns().Where(p => _pipeline.FindNode(p.Key) is not null)
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            _suggestions = strategy.ToSuggestions();
+            _escalations.AddRange(strategy.ToEscalations());
+            if (_overrides.Count > 0)
+                _ownNetwork = DataflowNetwork.Compile(NodeOverrides.ApplyTo(_pipeline, _overrides), _loop._registry, _loop.Network.Options);
         }
 
         private DataflowNetwork Network => _ownNetwork ?? _loop.Network;
@@ -144,6 +161,16 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
         private async Task<(SessionStatus, string, StopReason?)> IterateAsync(CancellationToken ct)
         {
             var iteration = _history.Count + 1;
+            if (UnfinishedIteration(iteration) is { } remaining)
+            {
+                // The iteration the session was cut in: finish it as the uninterrupted run would have, running only
+                // what it dispatched and got no outcome for (a node that failed in it is not retried in it).
+                Append(SessionEventKind.Decision, iteration: iteration, status: "Resumed",
+                    details: $"finishing iteration {iteration}: {(remaining.Count == 0 ? "every dispatched node has its outcome" : "re-running " + string.Join(", ", remaining))}");
+                await RunIterationAsync(iteration, remaining, _state.Dispatched, plan: null, ct).ConfigureAwait(false);
+                if (ct.IsCancellationRequested) return (SessionStatus.Cancelled, "cancelled before the session finished; resume it to go on", null);
+                iteration++;
+            }
             var plan = await PlanAsync(iteration, ct).ConfigureAwait(false);
             while (true)
             {
@@ -184,26 +211,64 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                     continue;
                 }
 
-                await RunIterationAsync(iteration, plan, ct).ConfigureAwait(false);
+                await RunIterationAsync(iteration, plan.ChosenIds, plan.ChosenIds, plan, ct).ConfigureAwait(false);
                 if (ct.IsCancellationRequested) return (SessionStatus.Cancelled, "cancelled before the session finished; resume it to go on", null);
                 iteration++;
                 plan = await PlanAsync(iteration, ct).ConfigureAwait(false);
             }
         }
 
-        private async Task RunIterationAsync(int iteration, IterationPlan plan, CancellationToken ct)
+        /// <summary>
+        /// The nodes left to run of <paramref name="iteration"/> when the state says it was dispatched but not recorded
+        /// (the session was cut in it), or null when it was not begun or what finished in it no longer stands (the
+        /// input or the pipeline changed since: plan afresh).
+        /// </summary>
+        private List<string>? UnfinishedIteration(int iteration)
+        {
+            if (_state.Dispatched.Count == 0 || _state.Iteration != iteration) return null;
+            var dispatched = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in _state.Dispatched)
+                if (_pipeline.FindNode(id) is null) return null;
+                else dispatched.Add(id);
+            var hashes = InputHashes();
+            var remaining = new List<string>();
+            foreach (var index in _loop.Network.Graph.TopologicalOrder())
+            {
+                var definition = _pipeline.Nodes[index];
+                if (!dispatched.Contains(definition.Id)) continue;
+                var node = _state.FindNode(definition.Id);
+                // A node skipped because a dependency of this iteration did not finish (a stop cancelled it) was never
+                // really decided: it runs with that dependency, as it would have.
+                if (node is null || node.Status is NodeRunStatus.Pending or NodeRunStatus.Running or NodeRunStatus.Cancelled
+                    || node.Status == NodeRunStatus.Skipped && definition.DependsOn.Any(remaining.Contains))
+                    remaining.Add(definition.Id);
+                else if (node.Status == NodeRunStatus.Succeeded && node.SucceededInputHash != hashes.GetValueOrDefault(definition.Id))
+                    return null;
+            }
+            return remaining;
+        }
+
+        /// <param name="chosen">The nodes to run now.</param>
+        /// <param name="dispatched">Every node of the iteration: <paramref name="chosen"/>, or when finishing a cut iteration, what it first dispatched.</param>
+        /// <param name="plan">The iteration's plan; null when finishing a cut iteration.</param>
+        private async Task RunIterationAsync(int iteration, IReadOnlyList<string> chosen, IReadOnlyList<string> dispatched,
+            IterationPlan? plan, CancellationToken ct)
         {
             var hashes = InputHashes();
-            var chosen = plan.ChosenIds;
             var now = _time.GetUtcNow();
-            var state = _state with { Iteration = Math.Max(_state.Iteration, iteration), UpdatedAt = now };
+            var state = _state with { Iteration = Math.Max(_state.Iteration, iteration), UpdatedAt = now, Dispatched = dispatched.ToArray() };
             foreach (var id in chosen)
                 state = state.WithNode((state.FindNode(id) ?? NodeState.Pending(id)) with { Status = NodeRunStatus.Running, StartedAt = now });
             _state = state;
             Save();
             _log.Information("Iteration {Iteration}: running {Nodes}", iteration, string.Join(", ", chosen));
 
+            // Edits of nodes that finished in this iteration before a cut count as if this process had seen them.
             var edits = new List<NodeEdits>();
+            foreach (var id in dispatched)
+                if (!chosen.Contains(id) && _state.FindNode(id) is { Status: NodeRunStatus.Succeeded, Result.Edits.Count: > 0 } done
+                    && done.SucceededIteration == iteration)
+                    edits.Add(new NodeEdits(id, done.Result!.ToNodeResult().Edits));
             var report = await Network.ExecuteAsync(new ExecutionRequest
             {
                 SessionId = _state.SessionId,
@@ -232,6 +297,12 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 },
             }, ct).ConfigureAwait(false);
             ThrowIfJournalFailed();
+            if (ct.IsCancellationRequested && chosen.Any(id => _state.FindNode(id)?.Status is NodeRunStatus.Running or NodeRunStatus.Cancelled))
+            {
+                // Cut short: not a finished iteration. It stays dispatched, so a resume finishes this same iteration.
+                Save();
+                return;
+            }
 
             var quality = QualityCalculator.Calculate(_pipeline, SucceededResults());
             var metrics = IterationMetrics.From(report, quality.Overall, _history.Count > 0 ? _history[^1] : null, plan);
@@ -239,14 +310,12 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             _state = _state.WithQuality(iteration, quality, _time.GetUtcNow()) with
             {
                 Iterations = _state.Iterations.Where(r => r.Iteration != iteration).Append(IterationRecord.From(metrics)).ToArray(),
+                Dispatched = [],
             };
             Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
-            if (ct.IsCancellationRequested)
-            {
-                Save();
-                return;
-            }
 
+            // Every dispatched node has its outcome: the iteration is finished whether or not a stop was asked for
+            // meanwhile, so its strategy and revision are taken as an uninterrupted run takes them.
             await ApplyStrategyAsync().ConfigureAwait(false);
             if (edits.Count > 0)
             {
@@ -288,6 +357,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                     ? null
                     : DataflowNetwork.Compile(NodeOverrides.ApplyTo(_pipeline, _overrides), _loop._registry, _loop.Network.Options);
             }
+            _state = _state with { Strategy = StrategyState.From(_overrides, _reruns, _suggestions, _escalations) };
         }
 
         private static bool SameOverrides(IReadOnlyDictionary<string, NodeOverrides> a, IReadOnlyDictionary<string, NodeOverrides> b) =>

@@ -62,7 +62,7 @@ public sealed record NodeState
     /// <summary>The hash of the input the node saw at its last success (the domain decides what it covers).</summary>
     [Key(8)] public string? SucceededInputHash { get; init; }
 
-    /// <summary>Actions of this node started in the session, over every iteration (not Polly attempts).</summary>
+    /// <summary>Actions of this node run in the session, over every iteration (not Polly attempts); one cancelled by a stop does not count.</summary>
     [Key(9)] public int Actions { get; init; }
 
     /// <summary>Actions of this node that ended Failed or TimedOut, over every iteration; never goes down (it bounds retries).</summary>
@@ -80,7 +80,8 @@ public sealed record NodeState
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.NodeId != NodeId)
             throw new ArgumentException($"outcome of node '{outcome.NodeId}' applied to node '{NodeId}'", nameof(outcome));
-        var actions = Actions + (outcome.Attempts > 0 ? 1 : 0);
+        // An action a stop cancelled does not count: the resume runs it again, and counts it then, as an uninterrupted run would once.
+        var actions = Actions + (outcome.Attempts > 0 && outcome.Status != ActionStatus.Cancelled ? 1 : 0);
         var failures = Failures + (outcome.Status is ActionStatus.Failed or ActionStatus.TimedOut ? 1 : 0);
         if (outcome.Status == ActionStatus.Succeeded)
         {

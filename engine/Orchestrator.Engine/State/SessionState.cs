@@ -152,6 +152,15 @@ public sealed record SessionState
     /// <summary>The pipeline file the session runs, so a resume can find it; null for a pipeline built in memory.</summary>
     [Key(19)] public string? PipelinePath { get; init; }
 
+    /// <summary>The strategy the next iteration runs with (overrides, re-runs, suggestions, escalations); null before the first iteration ends.</summary>
+    [Key(20)] public StrategyState? Strategy { get; init; }
+
+    /// <summary>
+    /// The nodes the current iteration dispatched, while that iteration is unfinished (empty once its record is
+    /// written): a resume runs those of them that have no outcome yet, as the rest of that same iteration.
+    /// </summary>
+    [Key(21)] public IReadOnlyList<string> Dispatched { get; init; } = [];
+
     /// <summary>The subject's hash now: <see cref="SubjectHash"/> or, when nothing revised it, <see cref="InputHash"/>.</summary>
     [IgnoreMember, JsonIgnore]
     public string CurrentSubjectHash => SubjectHash ?? InputHash;
@@ -251,7 +260,9 @@ public sealed record SessionState
             && ActiveDuration == other.ActiveDuration
             && StateEquality.Lists(Iterations, other.Iterations)
             && StopCode == other.StopCode
-            && PipelinePath == other.PipelinePath);
+            && PipelinePath == other.PipelinePath
+            && Equals(Strategy, other.Strategy)
+            && StateEquality.Lists(Dispatched ?? [], other.Dispatched ?? []));
 
     public override int GetHashCode() => HashCode.Combine(SessionId, Status, Iteration, UpdatedAt, Nodes?.Count);
 }

@@ -70,6 +70,8 @@ public static class SessionStateValidator
         }
         if (state.Status == SessionStateStatus.Completed && state.Nodes.Any(n => n is not null && n.Status != NodeRunStatus.Succeeded))
             problems.Add("the session is Completed but not every node is Succeeded");
+        foreach (var id in state.Dispatched ?? [])
+            if (!seen.Contains(id ?? "")) problems.Add($"dispatched node '{id}' is not a node of the session");
     }
 
     private static void ValidateResult(string name, NodeResultState result, List<string> problems)
