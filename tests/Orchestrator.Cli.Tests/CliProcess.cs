@@ -14,6 +14,13 @@ internal sealed class CliProcess : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] args)
     {
+        using var child = Start(args);
+        return await child.WaitAsync();
+    }
+
+    /// <summary>Starts the CLI without waiting for it, for tests that signal or kill it while it runs.</summary>
+    public CliChild Start(params string[] args)
+    {
         var cli = Path.Combine(AppContext.BaseDirectory, "orchestrator.dll");
         Assert.That(File.Exists(cli), Is.True, $"the CLI was not built beside the tests: {cli}");
         var start = new ProcessStartInfo("dotnet")
@@ -27,13 +34,7 @@ internal sealed class CliProcess : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.ArgumentList.Add("--data");
         start.ArgumentList.Add(DataDir);
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return new CliChild(Process.Start(start)!);
     }
 
     public string Write(string name, string text)
@@ -60,6 +61,35 @@ internal sealed class CliProcess : IDisposable
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Orchestrator.Dataflow.sln"))) return dir.FullName;
         throw new InvalidOperationException("cannot find the repository root (Orchestrator.Dataflow.sln) above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A running `orchestrator` child: its output is drained as it comes, so it never blocks on a full pipe.</summary>
+internal sealed class CliChild : IDisposable
+{
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    public CliChild(Process process)
+    {
+        Process = process;
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public Process Process { get; }
+
+    public async Task<CliResult> WaitAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await Process.WaitForExitAsync(cts.Token);
+        return new CliResult(Process.ExitCode, await _stdout, await _stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.Dispose();
     }
 }
 

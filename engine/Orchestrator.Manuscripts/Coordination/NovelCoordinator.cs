@@ -129,7 +129,9 @@ public sealed class NovelCoordinator : IAsyncDisposable
         using var lease = store.AcquireLease(sessionId);
         var loaded = store.LoadState(sessionId);
         var state = loaded.State;
-        foreach (var warning in loaded.Warnings)
+        // A run killed without a chance to release its lease leaves it behind; say whose it was when taking it over.
+        var warnings = lease.TakeoverNote is { } takeover ? loaded.Warnings.Prepend(takeover) : loaded.Warnings;
+        foreach (var warning in warnings)
         {
             _log.Warning("Session {Session}: {Warning}", sessionId, warning);
             store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning });
