@@ -8,7 +8,10 @@ namespace Orchestrator.Engine.Sessions;
 /// </summary>
 public interface ISessionJournal
 {
-    /// <summary>The new current state, after every change (each action outcome included): durable on return.</summary>
+    /// <summary>
+    /// The new current state, after every change (each action outcome included). Durable on return, or (a journal
+    /// that writes behind) written in order soon after; <see cref="Flush"/> waits for it.
+    /// </summary>
     void Save(SessionState state);
 
     /// <summary>A backup of the state, after each finished iteration and when the session stops.</summary>
@@ -16,4 +19,9 @@ public interface ISessionJournal
 
     /// <summary>One line of the event log.</summary>
     void Append(SessionEvent e);
+
+    /// <summary>Waits until everything handed over is durable; throws the first write that failed. The loop calls it before it returns.</summary>
+    void Flush()
+    {
+    }
 }

@@ -113,6 +113,19 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         public async Task<SessionResult> RunAsync(CancellationToken ct)
         {
+            try
+            {
+                return await RunToStopAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Whatever ended the session, what it handed the journal is on disk before the caller goes on.
+                FlushJournal();
+            }
+        }
+
+        private async Task<SessionResult> RunToStopAsync(CancellationToken ct)
+        {
             var resumed = _state.Iteration > 0 || _history.Count > 0;
             _state = _state with { Status = SessionStateStatus.Running, StopReason = null, StopCode = null };
             Save();
@@ -154,6 +167,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             Checkpoint();
             Append(SessionEventKind.Stop, status: stopCode?.ToString() ?? status.ToString(), details: stopMessage);
+            FlushJournal();
             ThrowIfJournalFailed();
             return Result(status, stopMessage, stopCode, failure);
         }
@@ -510,6 +524,18 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             catch (Exception ex)
             {
                 _journalFailure = ex;
+            }
+        }
+
+        private void FlushJournal()
+        {
+            try
+            {
+                _run.Journal?.Flush();
+            }
+            catch (Exception ex)
+            {
+                _journalFailure ??= ex;
             }
         }
 

@@ -15,6 +15,12 @@ public sealed record SessionStoreOptions
     public bool FlushEventsToDisk { get; init; } = true;
 
     public SessionLeaseOptions Lease { get; init; } = SessionLeaseOptions.Default;
+
+    /// <summary>
+    /// Whether a session's journal writes on a thread of its own, so the session never waits for the disk (default);
+    /// false writes on the session's collector, each write durable before the next node is dispatched.
+    /// </summary>
+    public bool WriteBehind { get; init; } = true;
 }
 
 /// <summary>Where a loaded state came from.</summary>
@@ -104,10 +110,10 @@ public sealed class SessionStore
     public SnapshotStore Snapshots(string sessionId) =>
         new(Path.Combine(SessionFolder(sessionId), SnapshotsFolderName), Options.KeepSnapshots);
 
-    /// <summary>Takes the session's lease (creating its folder if needed); throws <see cref="SessionLockedException"/> when another process holds it.</summary>
-    /// <summary>A journal that persists a session loop's state in this store.</summary>
-    public ISessionJournal Journal() => new StoreJournal(this);
+    /// <summary>A journal that persists a session loop's state in this store, writing behind the loop on a thread of its own (see <see cref="ISessionJournal.Flush"/>).</summary>
+    public ISessionJournal Journal() => new StoreJournal(this, Options.WriteBehind);
 
+    /// <summary>Takes the session's lease (creating its folder if needed); throws <see cref="SessionLockedException"/> when another process holds it.</summary>
     public SessionLease AcquireLease(string sessionId) => SessionLease.Acquire(SessionFolder(sessionId), Options.Lease);
 
     /// <summary>Whether the session is free, locked (by whom) or left with a stale lease.</summary>

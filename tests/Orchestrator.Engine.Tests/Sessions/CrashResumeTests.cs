@@ -233,6 +233,7 @@ public sealed class CrashResumeTests
         public void Save(SessionState state) { inner.Save(state); Count(); }
         public void Checkpoint(SessionState state) { inner.Checkpoint(state); Count(); }
         public void Append(SessionEvent e) { inner.Append(e); Count(); }
+        public void Flush() => inner.Flush();
 
         private void Count()
         {
@@ -250,6 +251,7 @@ public sealed class CrashResumeTests
         public void Save(SessionState state) => Write(() => inner.Save(state));
         public void Checkpoint(SessionState state) => Write(() => inner.Checkpoint(state));
         public void Append(SessionEvent e) => Write(() => inner.Append(e));
+        public void Flush() => inner.Flush();
 
         private void Write(Action write)
         {
