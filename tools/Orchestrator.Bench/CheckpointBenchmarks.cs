@@ -103,7 +103,7 @@ public class CheckpointBenchmarks
     [Benchmark]
     public SessionLoadResult LoadState() => _store.LoadState(_state.SessionId);
 
-    private static string FindPipeline()
+    internal static string FindPipeline()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

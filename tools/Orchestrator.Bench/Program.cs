@@ -2,4 +2,8 @@ using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project tools/Orchestrator.Bench -- --filter '*'` runs every benchmark;
 // `-- --list flat` lists them. See README "Benchmarks".
+// `-- checkpoint-share [rounds]`: the share of a run checkpointing costs, in paired rounds (see CheckpointShare).
+if (args.Length > 0 && args[0] == "checkpoint-share")
+    return await Orchestrator.Bench.CheckpointShare.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
