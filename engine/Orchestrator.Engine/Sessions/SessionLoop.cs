@@ -16,7 +16,8 @@ namespace Orchestrator.Engine.Sessions;
 /// Drives sessions through a compiled network, iteration after iteration: plan (decision engine, then the
 /// select rule), run the chosen nodes, score, decide whether to stop (iteration controller, stop rule), plan
 /// the next strategy (escalations, re-runs), let revising nodes change the subject, and again. The state
-/// goes to the session's journal after every outcome, so a crash loses at most the actions in flight.
+/// goes to the session's journal after every outcome, so a crash loses at most the actions in flight (and, with a
+/// journal that writes behind, outcomes not yet written), which a resume runs again.
 /// </summary>
 /// <remarks>
 /// One loop serves any number of sessions at once (it keeps no per-session fields); each session shares the
