@@ -414,7 +414,14 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         private bool AllSucceeded() => _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status == NodeRunStatus.Succeeded);
 
-        private SessionStatus FinalStatus() => AllSucceeded() ? SessionStatus.Completed : SessionStatus.CompletedWithErrors;
+        /// <summary>
+        /// Completed unless a node ended without success; nodes never chosen (a select rule left them out) are not
+        /// errors, nor did anything go wrong with them.
+        /// </summary>
+        private SessionStatus FinalStatus() =>
+            _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status is null or NodeRunStatus.Succeeded or NodeRunStatus.Pending)
+                ? SessionStatus.Completed
+                : SessionStatus.CompletedWithErrors;
 
         private TimeSpan Active => _activeBefore + _clock.Elapsed;
 
