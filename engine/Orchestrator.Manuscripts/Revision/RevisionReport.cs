@@ -42,7 +42,7 @@ internal static class RevisionReport
                 Message(rule, count, options, pass.Spelling),
                 "Read the revised copy and its diff; the next iteration analyses the revised text.",
                 document.Locator.Locate(edit.Offset, edit.Length),
-                Evidence(document.Text, edit, rule == RevisionRule.Whitespace)));
+                Evidence(document, edit, rule == RevisionRule.Whitespace)));
         }
         if (edits.Count == 0)
         {
@@ -103,19 +103,27 @@ internal static class RevisionReport
         _ => $"{N0(count)} quotation {(count == 1 ? "mark or apostrophe" : "marks and apostrophes")} made {(options.Quotes == QuoteMarks.Straight ? "straight" : "curly")}.",
     };
 
-    /// <summary>The first edit of a rule in context, before and after: "… the the cat …" → "… the cat …".</summary>
-    private static string Evidence(string text, TextEdit edit, bool showSpaces)
+    /// <summary>
+    /// The first edit of a rule in context, before and after: "… the the cat …" → "… the cat …", within its paragraph
+    /// (an edit between paragraphs shows both sides).
+    /// </summary>
+    private static string Evidence(ManuscriptDocument document, TextEdit edit, bool showSpaces)
     {
-        var start = Math.Max(0, edit.Offset - EvidenceContext);
-        var end = Math.Min(text.Length, edit.Offset + edit.Length + EvidenceContext);
+        var text = document.Text;
+        var (low, high) = (0, text.Length);
+        var p = document.Locator.ParagraphAt(edit.Offset);
+        if (p >= 0 && document.Paragraphs[p].Span.End >= edit.Offset + edit.Length)
+            (low, high) = (document.Paragraphs[p].Span.Start, document.Paragraphs[p].Span.End);
+        var start = Math.Max(low, edit.Offset - EvidenceContext);
+        var end = Math.Min(high, edit.Offset + edit.Length + EvidenceContext);
         // Cut at a space so no word is shown in part.
-        while (start > 0 && start < edit.Offset && !char.IsWhiteSpace(text[start - 1])) start++;
-        while (end < text.Length && end > edit.Offset + edit.Length && !char.IsWhiteSpace(text[end])) end--;
+        while (start > low && start < edit.Offset && !char.IsWhiteSpace(text[start - 1])) start++;
+        while (end < high && end > edit.Offset + edit.Length && !char.IsWhiteSpace(text[end])) end--;
         var before = Show(text.AsSpan(start, end - start), showSpaces);
         var after = Show(string.Concat(text.AsSpan(start, edit.Offset - start), edit.Replacement,
             text.AsSpan(edit.Offset + edit.Length, end - edit.Offset - edit.Length)), showSpaces);
-        var open = start > 0 ? "…" : "";
-        var close = end < text.Length ? "…" : "";
+        var open = start > low ? "…" : "";
+        var close = end < high ? "…" : "";
         return $"\"{open}{before}{close}\" → \"{open}{after}{close}\"";
     }
 

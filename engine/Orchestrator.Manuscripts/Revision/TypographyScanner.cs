@@ -14,8 +14,9 @@ namespace Orchestrator.Manuscripts.Revision;
 /// tab in it is alignment and is kept); spaces at the end of a line go (in Markdown, two or more before a line break
 /// are a hard break and stay); spaces before , ; : ! ? and before a full stop go, in dialogue as in narration (a
 /// space there is a typing slip wherever it is), but not before an ellipsis ("wait ..."), a spaced ellipsis
-/// (". . .") or a decimal (".5"). Indentation at the start of a line is kept. Between two paragraphs more than one
-/// blank line becomes one, and blank lines made of spaces are emptied; lines are never joined or split.</para>
+/// (". . .") or a decimal (".5"). Indentation at the start of a line is kept. Between two paragraphs of a chapter
+/// more than one blank line becomes one, and blank lines made of spaces are emptied; spaces after a paragraph's last
+/// character go wherever it ends (before a heading too). Lines are never joined or split.</para>
 /// <para><b>Ellipses</b> (<c>ellipsis</c>): <c>character</c> writes three full stops, spaced or not, as …, and four
 /// as …. (the fourth is the full stop); runs of two or of five and more are left alone. <c>dots</c> writes … as ....</para>
 /// <para><b>Dashes</b> (<c>dashes</c>): a dash is <c>--</c> (exactly two hyphens), an em dash, an en dash with white
@@ -59,11 +60,13 @@ internal sealed class TypographyScanner
     {
         for (var p = 0; p < paragraphs.Length; p++)
         {
-            if (_options.Whitespace && p > 0 && paragraphs[p - 1].ChapterIndex == paragraphs[p].ChapterIndex)
-                Gap(paragraphs[p - 1].Span.End, paragraphs[p].Span.Start);
             _start = paragraphs[p].Span.Start;
             _end = paragraphs[p].Span.End;
             ScanParagraph();
+            if (!_options.Whitespace) continue;
+            if (p + 1 < paragraphs.Length && paragraphs[p + 1].ChapterIndex == paragraphs[p].ChapterIndex && Gap(_end, paragraphs[p + 1].Span.Start))
+                continue;
+            TrailingSpaces(_end);
         }
         // Every word edit lies inside a paragraph, so all have been merged.
         while (_nextWordEdit < _wordEdits.Count) MergeWordEdit();
@@ -106,15 +109,25 @@ internal sealed class TypographyScanner
     }
 
     /// <summary>The white space between two paragraphs: at most one blank line, blank lines emptied, indentation kept.</summary>
-    private void Gap(int start, int end)
+    /// <returns>False when the gap holds more than white space (then only the trailing spaces are for the caller).</returns>
+    private bool Gap(int start, int end)
     {
         var gap = _text.AsSpan(start, end - start);
-        if (!gap.IsWhiteSpace()) return;
+        if (!gap.IsWhiteSpace()) return false;
         var newlines = gap.Count('\n');
-        if (newlines == 0) return;
+        if (newlines == 0) return true;
         var indent = gap[(gap.LastIndexOf('\n') + 1)..];
         var wanted = (newlines >= 2 ? "\n\n" : "\n") + indent.ToString();
         _edits.Add(start, end - start, wanted, RevisionRule.Whitespace);
+        return true;
+    }
+
+    /// <summary>Spaces after a paragraph's last character, to the end of its line (before a heading, a scene break, the end).</summary>
+    private void TrailingSpaces(int end)
+    {
+        var q = end;
+        while (q < _text.Length && _text[q] is ' ' or '\t') q++;
+        if (q > end && (q == _text.Length || _text[q] is '\n' or '\r')) _edits.Add(end, q - end, "", RevisionRule.Whitespace);
     }
 
     private int Spaces(int pos, int limit)
