@@ -30,12 +30,23 @@ internal static class CurlyQuotes
         Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The mark to write at <paramref name="pos"/>: its curly form, or itself when it stays.</summary>
-    public static char Choose(string text, int pos, int start, int end) => Choose(text, pos, start, end, 0);
+    public static char Choose(string text, int pos, int start, int end) =>
+        text[pos] is '"' or '\'' ? Choose(text, pos, start, end, 0, text[pos]) : text[pos];
 
-    private static char Choose(string text, int pos, int start, int end, int depth)
+    /// <summary>
+    /// The way the mark at <paramref name="pos"/> faces judged from its context alone, as if it were straight (a curly
+    /// mark included): its curly form, or the straight mark when nothing says. A rule that must decide the same way
+    /// before and after the marks are made straight asks this.
+    /// </summary>
+    public static char Faces(string text, int pos, int start, int end) => text[pos] switch
     {
-        var c = text[pos];
-        if (c is not ('"' or '\'')) return c;
+        '"' or '“' or '”' or '„' or '‟' => Choose(text, pos, start, end, 0, '"'),
+        '\'' or '‘' or '’' or '‚' or '‛' => Choose(text, pos, start, end, 0, '\''),
+        var c => c,
+    };
+
+    private static char Choose(string text, int pos, int start, int end, int depth, char c)
+    {
         var next = pos + 1 < end ? text[pos + 1] : ' ';
         var before = Before(text, pos, start, end, depth);
         if (c == '\'')
@@ -73,7 +84,7 @@ internal static class CurlyQuotes
             '—' or '–' or '-' => Side.Dash,
             // A straight mark before: it faces the way it will be written ("'Tis opens twice; .'" closes twice).
             // A run of straight marks is looked back into a few marks deep, no further.
-            '"' or '\'' => depth < MaxDepth && Choose(text, pos - 1, start, end, depth + 1) is '“' or '‘' ? Side.Opening : Side.Closing,
+            '"' or '\'' => depth < MaxDepth && Choose(text, pos - 1, start, end, depth + 1, p) is '“' or '‘' ? Side.Opening : Side.Closing,
             _ => Side.Closing,
         };
     }

@@ -208,8 +208,8 @@ internal sealed class TypographyScanner
         }
         else
         {
-            var before = start > _start && text[start - 1] != '\n' && !IsOpener(text[start - 1]) ? " " : "";
-            var behind = !lineEndsAfter && !IsCloser(text[after]) ? " " : "";
+            var before = start > _start && text[start - 1] != '\n' && !IsOpener(start - 1) ? " " : "";
+            var behind = !lineEndsAfter && !IsCloser(after) ? " " : "";
             replacement = before + "–" + behind;
         }
         _edits.Add(start, after - start, replacement, RevisionRule.Dash);
@@ -223,9 +223,26 @@ internal sealed class TypographyScanner
         return _text[i];
     }
 
-    private static bool IsOpener(char c) => c is '“' or '‘' or '"' or '\'' or '(' or '[' or '{';
+    /// <summary>
+    /// An opening mark or bracket. A straight quote faces the way its context says (<see cref="CurlyQuotes"/>); so does
+    /// a curly one when the marks are being made straight, so the next revision, seeing it straight, agrees.
+    /// </summary>
+    private bool IsOpener(int pos) => _text[pos] switch
+    {
+        '(' or '[' or '{' => true,
+        '“' or '‘' when _options.Quotes != QuoteMarks.Straight => true,
+        '"' or '\'' or '“' or '‘' or '”' or '’' => CurlyQuotes.Faces(_text, pos, _start, _end) is '“' or '‘',
+        _ => false,
+    };
 
-    private static bool IsCloser(char c) => c is '”' or '’' or '"' or '\'' or ')' or ']' or '}' or ',' or '.' or ';' or ':' or '!' or '?' or '…';
+    /// <summary>A closing mark, bracket or punctuation; quotation marks judged as in <see cref="IsOpener"/>.</summary>
+    private bool IsCloser(int pos) => _text[pos] switch
+    {
+        ')' or ']' or '}' or ',' or '.' or ';' or ':' or '!' or '?' or '…' => true,
+        '”' or '’' when _options.Quotes != QuoteMarks.Straight => true,
+        '"' or '\'' or '“' or '‘' or '”' or '’' => CurlyQuotes.Faces(_text, pos, _start, _end) is '”' or '’',
+        _ => false,
+    };
 
     private int Ellipsis(int pos, int limit)
     {

@@ -34,4 +34,27 @@ public sealed class ReviseCorpusTests
         var diff = UnifiedDiff.Create(document.Text, revised, "a/pride.txt", "b/pride.txt");
         Assert.That(UnifiedDiffTests.PatchRoundTrip(document.Text, revised, diff), Is.EqualTo(revised));
     }
+
+    [TestCase(Corpus.Alice)]
+    [TestCase(Corpus.Frankenstein)]
+    [TestCase(Corpus.MobyDick)]
+    public void Every_house_style_revises_a_corpus_book_once_and_for_all(string book)
+    {
+        var document = Corpus.Load(book);
+        foreach (var options in new[]
+        {
+            ReviseOptions.Default,
+            new ReviseOptions { Dashes = DashStyle.SpacedEn, Ellipsis = EllipsisStyle.Dots, Quotes = QuoteMarks.Straight },
+        })
+        {
+            var result = ReviseNode.Revise(document, options);
+            TestContext.Out.WriteLine($"{book} {options.Dashes}/{options.Ellipsis}/{options.Quotes}: {result.Summary}");
+            var revised = TextRevision.Apply(document.Text, result.Edits);
+            var again = TextIndexer.Build(revised, document.Title, "revised", document.SourcePath);
+            Assert.That(again.Chapters, Has.Count.EqualTo(document.Chapters.Count));
+            Assert.That(again.Paragraphs, Has.Length.EqualTo(document.Paragraphs.Length));
+            var second = ReviseNode.Revise(again, options);
+            Assert.That(second.Edits, Is.Empty, second.Summary + " " + string.Join(" | ", second.Findings.Select(f => f.Evidence)));
+        }
+    }
 }
