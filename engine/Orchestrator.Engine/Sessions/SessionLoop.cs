@@ -312,9 +312,10 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 },
             }, ct).ConfigureAwait(false);
             ThrowIfJournalFailed();
-            if (ct.IsCancellationRequested && chosen.Any(id => _state.FindNode(id)?.Status is NodeRunStatus.Running or NodeRunStatus.Cancelled))
+            if (ct.IsCancellationRequested)
             {
-                // Cut short: not a finished iteration. It stays dispatched, so a resume finishes this same iteration.
+                // An interrupted iteration is not a finished one: it stays dispatched, and a resume finishes this same
+                // iteration with what it lacks, so the session counts the same iterations as an uninterrupted run.
                 Save();
                 return;
             }
@@ -329,8 +330,6 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             };
             Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
 
-            // Every dispatched node has its outcome: the iteration is finished whether or not a stop was asked for
-            // meanwhile, so its strategy and revision are taken as an uninterrupted run takes them.
             await ApplyStrategyAsync().ConfigureAwait(false);
             if (edits.Count > 0)
             {
@@ -497,7 +496,14 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         private bool AllSucceeded() => _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status == NodeRunStatus.Succeeded);
 
-        private SessionStatus FinalStatus() => AllSucceeded() ? SessionStatus.Completed : SessionStatus.CompletedWithErrors;
+        /// <summary>
+        /// Completed unless a node ended without success; nodes never chosen (a select rule left them out) are not
+        /// errors, nor did anything go wrong with them.
+        /// </summary>
+        private SessionStatus FinalStatus() =>
+            _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status is null or NodeRunStatus.Succeeded or NodeRunStatus.Pending)
+                ? SessionStatus.Completed
+                : SessionStatus.CompletedWithErrors;
 
         private TimeSpan Active => _activeBefore + _clock.Elapsed;
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using L = Orchestrator.Manuscripts.Characters.CharacterLexicon;
 
 namespace Orchestrator.Manuscripts.Characters;
@@ -6,11 +5,11 @@ namespace Orchestrator.Manuscripts.Characters;
 /// <summary>The <see cref="Neighbour"/> flags of the words of <see cref="CharacterLexicon"/>'s context lists.</summary>
 internal static class NeighbourWords
 {
-    private static readonly FrozenDictionary<string, Neighbour>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build();
+    private static readonly Dictionary<string, Neighbour>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build();
 
     public static Neighbour Of(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var flags) ? flags : Neighbour.None;
 
-    private static FrozenDictionary<string, Neighbour>.AlternateLookup<ReadOnlySpan<char>> Build()
+    private static Dictionary<string, Neighbour>.AlternateLookup<ReadOnlySpan<char>> Build()
     {
         var map = new Dictionary<string, Neighbour>(StringComparer.OrdinalIgnoreCase) { ["the"] = Neighbour.The };
         void Mark(IEnumerable<string> words, Neighbour flag)
@@ -21,6 +20,6 @@ internal static class NeighbourWords
         Mark(L.PersonVerbs.Words, Neighbour.PersonVerb);
         Mark(L.Locatives.Words, Neighbour.Locative);
         Mark(L.StrongLocatives.Words, Neighbour.StrongLocative);
-        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        return map.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

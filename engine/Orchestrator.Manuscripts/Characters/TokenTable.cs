@@ -229,12 +229,23 @@ internal sealed class TokenTable
         var lookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = _doc.Words;
         var text = _text.AsSpan();
+        // The spelling a lower-case word counts for depends on its form alone: looked up once per distinct form.
+        const int NotLookedUp = -2;
+        var forms = _doc.Forms;
+        var idOfForm = new int[forms.Count];
+        Array.Fill(idOfForm, NotLookedUp);
         for (var w = 0; w < words.Length; w++)
         {
-            var word = text.Slice(words[w].Start, words[w].Length);
-            if (!char.IsLower(word[0])) continue;
-            var key = StripPossessive(word);
-            if (filter.MayContain(key) && lookup.TryGetValue(key, out var id)) _stats[id].Lower++;
+            var form = forms.FormOf(w);
+            var id = idOfForm[form];
+            if (id == NotLookedUp)
+            {
+                var word = text.Slice(words[w].Start, words[w].Length);
+                var key = StripPossessive(word);
+                id = char.IsLower(word[0]) && filter.MayContain(key) && lookup.TryGetValue(key, out var found) ? found : -1;
+                idOfForm[form] = id;
+            }
+            if (id >= 0) _stats[id].Lower++;
         }
     }
 

@@ -61,10 +61,19 @@ internal sealed class Vocabulary : IDisposable
             }
             slot = (slot + 1) & mask;
         }
-        _entryOf[wordIndex] = index;
-        _words = wordIndex + 1;
-        _entries[index].Count++;
+        AddUse(index, wordIndex);
         return index;
+    }
+
+    /// <summary>
+    /// Records a use of an entry already known (from <see cref="Add"/> of the same key), without hashing the word
+    /// again: for callers that remember the entry of each word form.
+    /// </summary>
+    public void AddUse(int entry, int wordIndex)
+    {
+        _entryOf[wordIndex] = entry;
+        _words = wordIndex + 1;
+        _entries[entry].Count++;
     }
 
     /// <summary>Links the uses of each entry (call once, after the last <see cref="Add"/>).</summary>

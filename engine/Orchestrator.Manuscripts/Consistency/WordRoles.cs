@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Lexicons;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -101,12 +100,12 @@ internal static class WordRoles
     internal static readonly WordSet Indefinites = WordSet.Parse("a an another any every each no some one such");
 
     /// <summary>Every lexicon above in one table (lower case, straight apostrophes): one lookup per distinct word.</summary>
-    private static readonly FrozenDictionary<string, WordRole> Lexicon = BuildLexicon();
+    private static readonly Dictionary<string, WordRole> Lexicon = BuildLexicon();
 
-    private static readonly FrozenDictionary<string, WordRole>.AlternateLookup<ReadOnlySpan<char>> LexiconLookup =
+    private static readonly Dictionary<string, WordRole>.AlternateLookup<ReadOnlySpan<char>> LexiconLookup =
         Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static FrozenDictionary<string, WordRole> BuildLexicon()
+    private static Dictionary<string, WordRole> BuildLexicon()
     {
         var roles = new Dictionary<string, WordRole>(StringComparer.Ordinal);
         foreach (var (set, role) in new (WordSet, WordRole)[]
@@ -124,7 +123,7 @@ internal static class WordRoles
                 roles[key] = roles.GetValueOrDefault(key) | role;
             }
         }
-        return roles.ToFrozenDictionary(StringComparer.Ordinal);
+        return roles;
     }
 
     /// <summary>The roles of one distinct word (its key: possessive stripped, any case).</summary>

@@ -89,6 +89,23 @@ internal sealed class WordScan : IDisposable
 
     private void Walk(ManuscriptDocument document)
     {
+        // The key of a word (possessive stripped) is a function of its form: each form is hashed into the vocabulary
+        // once, and its later uses are recorded by entry.
+        var forms = document.Forms;
+        var entryOfForm = ArrayPool<int>.Shared.Rent(Math.Max(1, forms.Count));
+        Array.Fill(entryOfForm, -1, 0, forms.Count);
+        try
+        {
+            Walk(document, forms, entryOfForm);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(entryOfForm);
+        }
+    }
+
+    private void Walk(ManuscriptDocument document, WordForms forms, int[] entryOfForm)
+    {
         var text = document.Text;
         var words = document.Words;
         var paragraphs = document.Paragraphs;
@@ -121,7 +138,10 @@ internal sealed class WordScan : IDisposable
                 var narration = q >= quotes.Length || quotes[q].Start > word.Start;
                 if (narration) flags |= WordFlags.Narration;
 
-                var index = vocabulary.Add(key, w);
+                var form = forms.FormOf(w);
+                var index = entryOfForm[form];
+                if (index < 0) entryOfForm[form] = index = vocabulary.Add(key, w);
+                else vocabulary.AddUse(index, w);
                 ref var entry = ref vocabulary[index];
                 var role = entry.Role;
                 if ((casing & WordFlags.Lower) != 0) entry.Lower++;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Orchestrator.Manuscripts.Lexicons;
 
@@ -6,14 +5,19 @@ namespace Orchestrator.Manuscripts.Lexicons;
 /// A fixed, case-insensitive set of words that can be asked about a span of the manuscript without
 /// allocating a string: the hot path of every lexicon check.
 /// </summary>
+/// <remarks>
+/// A plain hash set, not a FrozenSet: a run builds some fifty lexicons and then reads one book, and freezing
+/// (which searches for the cheapest hash of each set) cost far more at start-up than its faster lookups give back
+/// (the first frozen collection of a process alone was ~100 ms). The lexicons are never changed after construction.
+/// </remarks>
 public sealed class WordSet
 {
-    private readonly FrozenSet<string> _words;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> _words;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public WordSet(IEnumerable<string> words)
     {
-        _words = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _words = words.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -106,6 +106,8 @@ internal sealed class PacingAnalysis
         var speech = _doc.Dialogue.ParagraphDialogueChars;
         var shortWords = _options.ShortSentenceWords;
         var expositionWords = _options.ExpositionParagraphWords;
+        var forms = _doc.Forms;
+        var actionOfForm = new byte[forms.Count];
 
         int runFirst = -1, runCount = 0, runWords = 0;
         for (var p = 0; p < paragraphs.Length; p++)
@@ -131,8 +133,14 @@ internal sealed class PacingAnalysis
             var lastWord = paragraph.FirstWord + paragraph.WordCount;
             for (var w = paragraph.FirstWord; w < lastWord; w++)
             {
-                var word = words[w];
-                if (ActionVerbs.Contains(text.AsSpan(word.Start, word.Length))) counts.ActionVerbs++;
+                // Looked up once per distinct form: 0 not yet, 1 not an action verb, 2 an action verb.
+                var form = forms.FormOf(w);
+                if (actionOfForm[form] == 0)
+                {
+                    var word = words[w];
+                    actionOfForm[form] = ActionVerbs.Contains(text.AsSpan(word.Start, word.Length)) ? (byte)2 : (byte)1;
+                }
+                if (actionOfForm[form] == 2) counts.ActionVerbs++;
             }
 
             if ((uint)paragraph.ChapterIndex < (uint)_chapterCounts.Length) _chapterCounts[paragraph.ChapterIndex].Add(counts);

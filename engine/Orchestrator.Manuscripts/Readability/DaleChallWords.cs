@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Lexicons;
 
 namespace Orchestrator.Manuscripts.Readability;
@@ -24,8 +23,8 @@ public static class DaleChallWords
     public static WordSet List { get; } = WordSet.Parse(DaleChallList.Words);
 
     /// <summary>The list again, ordinal, for words already folded to lower case (a faster lookup than the case-insensitive set).</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Folded =
-        List.Words.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Folded =
+        List.Words.Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when <paramref name="word"/> (any case, curly or straight apostrophes) is familiar.</summary>
     public static bool IsFamiliar(ReadOnlySpan<char> word)

@@ -136,12 +136,12 @@ public static class ReadabilityCalculator
 
     /// <summary>
     /// What a word in <see cref="WordFolding"/> form contributes, before its context says whether it is a proper
-    /// name (<see cref="WordReadability.IsProperName"/> is false): a function of the word alone, so callers cache it.
+    /// name (<see cref="WordReadability.IsProperName"/> is false): a function of the word alone, so callers work it
+    /// out once per distinct word of a document (<see cref="FoldedWordTable{T}"/>). There is deliberately no
+    /// process-wide memo on top: a run analyses one book, where every lookup in a shared concurrent table missed
+    /// and cost more than measuring the word.
     /// </summary>
-    internal static WordReadability MeasureFolded(ReadOnlySpan<char> folded) => WordMeasureCache.Get(folded);
-
-    /// <summary>What <see cref="MeasureFolded"/> computes when <see cref="WordMeasureCache"/> does not know the word.</summary>
-    internal static WordReadability Measure(ReadOnlySpan<char> folded) =>
+    internal static WordReadability MeasureFolded(ReadOnlySpan<char> folded) =>
         new(SyllableCounter.CountFolded(folded), Letters(folded), DaleChallWords.IsFamiliarFolded(folded), false);
 
     /// <summary>A word too long to fold on the stack: counted, never familiar.</summary>

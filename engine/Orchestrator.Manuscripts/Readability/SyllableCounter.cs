@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 
 namespace Orchestrator.Manuscripts.Readability;
 
@@ -30,7 +29,7 @@ namespace Orchestrator.Manuscripts.Readability;
 public static class SyllableCounter
 {
     /// <summary>Words the rules get wrong, with CMUdict's count (abbreviations as spoken: Mr = mister).</summary>
-    private static readonly FrozenDictionary<string, int> Exceptions = new Dictionary<string, int>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> Exceptions = new(StringComparer.Ordinal)
     {
         ["idea"] = 3, ["ideas"] = 3, ["business"] = 2, ["businesses"] = 3, ["evening"] = 2, ["evenings"] = 2,
         ["behaviour"] = 3, ["behavior"] = 3, ["agreeable"] = 4, ["agreeably"] = 4, ["disagreeable"] = 5,
@@ -45,18 +44,18 @@ public static class SyllableCounter
         ["chaos"] = 2, ["heroic"] = 3, ["heroine"] = 3, ["heroines"] = 3, ["recipe"] = 3, ["simile"] = 3,
         ["epitome"] = 4, ["ma'am"] = 1, ["cafe"] = 2, ["cafes"] = 2, ["cliche"] = 2, ["cliches"] = 2, ["fiance"] = 3,
         ["fiancee"] = 3, ["passe"] = 2, ["blase"] = 2, ["touche"] = 2, ["protege"] = 3, ["naive"] = 2,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExceptionLookup =
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExceptionLookup =
         Exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>First elements of compounds whose final e is silent: <i>some</i>thing, <i>house</i>keeper.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstElements = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstElements = Set(
         "some house horse fore whole ware ice gate bride white life home side time note hence thence there where here " +
         "more care safe like love lone base grave stone name wide wise race space one nine five game");
 
     /// <summary>Endings after which a preceding lone e is silent: love<i>ly</i>, move<i>ment</i>, else<i>where</i>.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondElements = Set(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondElements = Set(
         "self selves hold holds back man men keeping worthy shed way ly ment ments ful fully fulness ness less lessly " +
         "lessness ty where wise ways time times thing things body how what one fore by keeper keepers ward wards most " +
         "head over while hood liness");
@@ -370,6 +369,6 @@ public static class SyllableCounter
 
     private static bool AnyVowel(ReadOnlySpan<bool> f) => f.IndexOf(true) >= 0;
 
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Readability;
 using Orchestrator.Manuscripts.Text;
 
@@ -13,8 +12,8 @@ internal sealed class ClicheMatcher
     public static ClicheMatcher Default { get; } = new(Cliches.Phrases);
 
     private const string Wildcard = "*";
-    private readonly FrozenDictionary<string, string[][]> _byFirst;
-    private readonly FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, string[][]> _byFirst;
+    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public ClicheMatcher(IEnumerable<string> phrases)
     {
@@ -22,7 +21,7 @@ internal sealed class ClicheMatcher
             .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(StyleLexicon.Fold).ToArray())
             .Where(tokens => tokens.Length > 0 && tokens[0] != Wildcard)
             .GroupBy(tokens => tokens[0], StringComparer.Ordinal)
-            .ToFrozenDictionary(
+            .ToDictionary(
                 g => g.Key,
                 g => g.OrderByDescending(t => t.Length).ThenBy(t => string.Join(' ', t), StringComparer.Ordinal).ToArray(),
                 StringComparer.Ordinal);

@@ -1,10 +1,9 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Lexicons;
 
 namespace Orchestrator.Manuscripts.Style;
 
 /// <summary>
-/// Every style lexicon folded into one frozen map from a word (in <see cref="Readability.WordFolding"/> form) to
+/// Every style lexicon folded into one map from a word (in <see cref="Readability.WordFolding"/> form) to
 /// its <see cref="WordTraits"/>, so the scan asks one question per word instead of one per lexicon. The lexicons
 /// themselves stay readable lists in their own classes (<see cref="GlueWords"/>, <see cref="FilterWords"/>,
 /// <see cref="HedgeWords"/>, <see cref="DialogueTagVerbs"/>, <see cref="AdverbExceptions"/>,
@@ -37,8 +36,8 @@ internal static class StyleLexicon
         replied answered asked said cried continued added returned observed moment moments
         """);
 
-    private static readonly FrozenDictionary<string, LexiconEntry> Map = Build();
-    private static readonly FrozenDictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+    private static readonly Dictionary<string, LexiconEntry> Map = Build();
+    private static readonly Dictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Map.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The traits of a folded word (<see cref="LexiconEntry.None"/> when no lexicon lists it).</summary>
@@ -48,7 +47,7 @@ internal static class StyleLexicon
     /// <summary>How many distinct words the map holds (for tests).</summary>
     public static int Count => Map.Count;
 
-    private static FrozenDictionary<string, LexiconEntry> Build()
+    private static Dictionary<string, LexiconEntry> Build()
     {
         var traits = new Dictionary<string, WordTraits>(StringComparer.Ordinal);
         void Add(IEnumerable<string> words, WordTraits trait)
@@ -88,7 +87,7 @@ internal static class StyleLexicon
             traits.TryAdd(key, WordTraits.None);
         }
 
-        return traits.ToFrozenDictionary(
+        return traits.ToDictionary(
             p => p.Key,
             p => new LexiconEntry(p.Value, overused.GetValueOrDefault(p.Key, -1)),
             StringComparer.Ordinal);

@@ -5,9 +5,9 @@ using Orchestrator.Manuscripts.Text;
 namespace Orchestrator.Manuscripts.Style;
 
 /// <summary>
-/// One scan of one document. Phase 1 folds each word once and finds it in a per-scan table of distinct words
-/// (<see cref="FoldedWordTable{T}"/>), where its lexicon traits and readability measure were worked out on its
-/// first occurrence (<see cref="StyleWordFacts"/>); it records each occurrence's facts (<see cref="StyleWord"/>:
+/// One scan of one document. Phase 1 folds each distinct form of the document once (<see cref="WordForms"/>) and
+/// finds it in a per-scan table of distinct folded words (<see cref="FoldedWordTable{T}"/>), where its lexicon
+/// traits and readability measure were worked out on its first occurrence (<see cref="StyleWordFacts"/>); it records each occurrence's facts (<see cref="StyleWord"/>:
 /// the word's id, traits, in speech or not, capitalised...) and the readability tallies. Phase 2 walks the
 /// sentences of each chapter and runs the rules with those facts at hand; "same word" is the same id. Working
 /// arrays are rented and returned.
@@ -109,6 +109,25 @@ internal sealed class StyleScanPass : IDisposable
 
     private void MeasureWords()
     {
+        // Each form (as written) is folded and looked up once; its tokens then read the table id by index.
+        var forms = _doc.Forms;
+        var idOfForm = ArrayPool<int>.Shared.Rent(Math.Max(1, forms.Count));
+        Array.Fill(idOfForm, UnknownForm, 0, forms.Count);
+        try
+        {
+            MeasureWords(forms, idOfForm);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(idOfForm);
+        }
+    }
+
+    /// <summary>A form not folded yet (ids of the table are ≥ 0; −1 is a form too long to fold).</summary>
+    private const int UnknownForm = int.MinValue;
+
+    private void MeasureWords(WordForms forms, int[] idOfForm)
+    {
         var quotes = _doc.Dialogue.Quotes;
         var q = 0;
         Span<char> buffer = stackalloc char[WordFolding.MaxLength * 2];
@@ -128,22 +147,24 @@ internal sealed class StyleScanPass : IDisposable
                 {
                     var word = _words[i];
                     var span = _text.AsSpan(word.Start, word.Length);
-                    var length = WordFolding.Fold(span, buffer);
                     var capitalised = char.IsUpper(span[0]);
                     var proper = capitalised && ReadabilityCalculator.IsProperName(_doc, sentence, i);
-                    int id;
-                    StyleWordFacts facts;
-                    if (length >= 0)
+                    var form = forms.FormOf(i);
+                    var id = idOfForm[form];
+                    if (id == UnknownForm)
                     {
-                        id = _table.GetOrAdd(buffer[..length], out var added);
-                        if (added) _table[id] = StyleWordFacts.Of(buffer[..length]);
-                        facts = _table[id];
-                    }
-                    else
-                    {
+                        var length = WordFolding.Fold(span, buffer);
                         id = -1;
-                        facts = new StyleWordFacts { Readability = ReadabilityCalculator.MeasureLong(span, proper), Overused = -1 };
+                        if (length >= 0)
+                        {
+                            id = _table.GetOrAdd(buffer[..length], out var added);
+                            if (added) _table[id] = StyleWordFacts.Of(buffer[..length]);
+                        }
+                        idOfForm[form] = id;
                     }
+                    var facts = id >= 0
+                        ? _table[id]
+                        : new StyleWordFacts { Readability = ReadabilityCalculator.MeasureLong(span, proper), Overused = -1 };
                     tally.Add(facts.Readability with { IsProperName = proper });
 
                     while (q < quotes.Length && quotes[q].End <= word.Start) q++;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Orchestrator.Manuscripts.Text;
 
@@ -6,20 +5,20 @@ namespace Orchestrator.Manuscripts.Text;
 internal static class Abbreviations
 {
     /// <summary>Titles and the like: never end a sentence (Mr. Bennet, St. Petersburgh, Dr. Watson).</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Always = new[]
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Always = new[]
     {
         "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "st", "mt", "jr", "sr", "prof", "rev", "revd", "hon", "gen",
         "col", "capt", "cpt", "lt", "sgt", "cpl", "maj", "adm", "cmdr", "gov", "sen", "rep", "pres", "supt", "insp",
         "esq", "rt", "fr", "vs", "cf", "viz", "ca", "fig", "ft",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }.ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Abbreviations that end a sentence unless a number follows (Dec. 11th, No. 5, vol. 2).</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumber = new[]
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumber = new[]
     {
         "no", "nos", "vol", "vols", "ch", "chap", "p", "pp", "art", "sec", "sect", "para", "ed", "op",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "etc", "approx", "inc", "ltd", "co", "bros", "al",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }.ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when "<paramref name="word"/>." followed by <paramref name="next"/> (the next
     /// non-blank character, not lower-case) does not end a sentence: titles, initials (J. K.), dotted

@@ -39,9 +39,18 @@ public sealed class ManuscriptDocument
 
     private DialogueMap? _dialogue;
     private TextLocator? _locator;
+    private WordForms? _forms;
+    private bool _formsBuilt;
+    private object? _formsLock;
 
     /// <summary>Where the quoted speech is. Built on first use, once, then shared by every node.</summary>
     public DialogueMap Dialogue => LazyInitializer.EnsureInitialized(ref _dialogue, () => DialogueMap.Build(this));
+
+    /// <summary>
+    /// The distinct word forms and each word's form id. Built on first use, exactly once (nodes that start together
+    /// wait for the one that builds it rather than each hashing every word), then shared by every node.
+    /// </summary>
+    public WordForms Forms => LazyInitializer.EnsureInitialized(ref _forms, ref _formsBuilt, ref _formsLock, () => WordForms.Build(this))!;
 
     /// <summary>Maps character offsets to chapters and paragraphs, for finding locations.</summary>
     public TextLocator Locator => LazyInitializer.EnsureInitialized(ref _locator, () => new TextLocator(this));

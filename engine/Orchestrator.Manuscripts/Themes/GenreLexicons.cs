@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Genres;
 
 namespace Orchestrator.Manuscripts.Themes;
@@ -19,7 +18,7 @@ public static class GenreLexicons
     /// <summary>The genre lexicons, in the order of <see cref="GenreNorms.All"/>.</summary>
     public static IReadOnlyList<Lexicon> All { get; } = Build();
 
-    private static readonly FrozenDictionary<string, Lexicon> ByKey = All.ToFrozenDictionary(l => l.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Lexicon> ByKey = All.ToDictionary(l => l.Key, StringComparer.Ordinal);
 
     /// <summary>The lexicon of a genre name (canonical key or any alias <see cref="GenreNorms.TryGet"/> accepts).</summary>
     public static bool TryGet(string? genre, out Lexicon lexicon)

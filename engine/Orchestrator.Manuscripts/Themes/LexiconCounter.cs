@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Numerics;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Themes;
 
 /// <summary>
-/// The single pass of the <c>themes</c> node: every word of every sentence is looked up once in the merged
+/// The single pass of the <c>themes</c> node: every distinct word form (<see cref="WordForms"/>) is looked up once in the merged
 /// <see cref="LexiconIndex"/>, and the hits are counted per chapter and lexicon; the sentence with the most hits
 /// of each lexicon is kept as its evidence (a sentence of at most
 /// <see cref="EvidenceWords"/> words when there is one, so the quote is whole).
@@ -23,8 +24,57 @@ internal static class LexiconCounter
         var bestHits = new int[lexiconCount];
         var bestWords = new int[lexiconCount];
         Array.Fill(bestSentence, -1);
-        Span<int> sentenceHits = stackalloc int[LexiconIndex.MaxLexicons];
 
+        // A word's lexicons depend on its form alone: each distinct form is looked up once, its later uses read the mask.
+        var forms = document.Forms;
+        var maskOfForm = ArrayPool<ulong>.Shared.Rent(Math.Max(1, forms.Count));
+        var known = ArrayPool<bool>.Shared.Rent(Math.Max(1, forms.Count));
+        Array.Clear(known, 0, forms.Count);
+        try
+        {
+            CountHits(document, index, forms, maskOfForm, known, chapterHits, bestSentence, bestHits, bestWords);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(maskOfForm);
+            ArrayPool<bool>.Shared.Return(known);
+        }
+
+        var bookWords = 0;
+        var eligible = 0;
+        foreach (var chapter in chapters)
+        {
+            bookWords += chapter.WordCount;
+            if (IsEligible(chapter, minChapterWords)) eligible++;
+        }
+
+        var figures = new LexiconFigures[lexiconCount];
+        for (var i = 0; i < lexiconCount; i++)
+        {
+            var perChapter = new double[chapters.Count];
+            int hits = 0, covered = 0, peak = -1;
+            for (var c = 0; c < chapters.Count; c++)
+            {
+                var count = chapterHits[c * lexiconCount + i];
+                hits += count;
+                perChapter[c] = chapters[c].WordCount > 0 ? count * 1000.0 / chapters[c].WordCount : 0;
+                if (!IsEligible(chapters[c], minChapterWords)) continue;
+                if (perChapter[c] >= coverageIntensity) covered++;
+                if (peak < 0 || perChapter[c] > perChapter[peak]) peak = c;
+            }
+            var intensity = bookWords > 0 ? hits * 1000.0 / bookWords : 0;
+            figures[i] = new LexiconFigures(index.Lexicons[i], i, hits, intensity, perChapter, covered, eligible, peak, bestSentence[i]);
+        }
+        return figures;
+    }
+
+    /// <summary>The pass over the sentences: hits per chapter and lexicon, and the best evidence sentence of each lexicon.</summary>
+    private static void CountHits(ManuscriptDocument document, LexiconIndex index, WordForms forms, ulong[] maskOfForm, bool[] known,
+        int[] chapterHits, int[] bestSentence, int[] bestHits, int[] bestWords)
+    {
+        var lexiconCount = index.Lexicons.Count;
+        var chapters = document.Chapters;
+        Span<int> sentenceHits = stackalloc int[LexiconIndex.MaxLexicons];
         var text = document.Text;
         var words = document.Words;
         var sentences = document.Sentences;
@@ -39,8 +89,14 @@ internal static class LexiconCounter
             var end = sentence.FirstWord + sentence.WordCount;
             for (var w = sentence.FirstWord; w < end; w++)
             {
-                var word = words[w];
-                var mask = index.Match(text.AsSpan(word.Start, word.Length));
+                var form = forms.FormOf(w);
+                if (!known[form])
+                {
+                    var word = words[w];
+                    maskOfForm[form] = index.Match(text.AsSpan(word.Start, word.Length));
+                    known[form] = true;
+                }
+                var mask = maskOfForm[form];
                 if (mask == 0) continue;
                 touched |= mask;
                 do
@@ -70,33 +126,6 @@ internal static class LexiconCounter
                 }
             }
         }
-
-        var bookWords = 0;
-        var eligible = 0;
-        foreach (var chapter in chapters)
-        {
-            bookWords += chapter.WordCount;
-            if (IsEligible(chapter, minChapterWords)) eligible++;
-        }
-
-        var figures = new LexiconFigures[lexiconCount];
-        for (var i = 0; i < lexiconCount; i++)
-        {
-            var perChapter = new double[chapters.Count];
-            int hits = 0, covered = 0, peak = -1;
-            for (var c = 0; c < chapters.Count; c++)
-            {
-                var count = chapterHits[c * lexiconCount + i];
-                hits += count;
-                perChapter[c] = chapters[c].WordCount > 0 ? count * 1000.0 / chapters[c].WordCount : 0;
-                if (!IsEligible(chapters[c], minChapterWords)) continue;
-                if (perChapter[c] >= coverageIntensity) covered++;
-                if (peak < 0 || perChapter[c] > perChapter[peak]) peak = c;
-            }
-            var intensity = bookWords > 0 ? hits * 1000.0 / bookWords : 0;
-            figures[i] = new LexiconFigures(index.Lexicons[i], i, hits, intensity, perChapter, covered, eligible, peak, bestSentence[i]);
-        }
-        return figures;
     }
 
     /// <summary>Chapters long enough for their intensity to mean something (and never an empty one).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 
 namespace Orchestrator.Manuscripts.Themes;
@@ -13,7 +12,7 @@ internal sealed class LexiconIndex
     /// <summary>Most lexicons one index can hold (bits of the mask).</summary>
     public const int MaxLexicons = 64;
 
-    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _minLength;
     private readonly int _maxLength;
 
@@ -28,7 +27,7 @@ internal sealed class LexiconIndex
         Lexicons = lexicons;
         _minLength = masks.Count > 0 ? masks.Keys.Min(k => k.Length) : int.MaxValue;
         _maxLength = masks.Count > 0 ? masks.Keys.Max(k => k.Length) : 0;
-        _lookup = masks.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = masks.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<Lexicon> Lexicons { get; }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Orchestrator.Manuscripts.Genres;
 
 namespace Orchestrator.Manuscripts.Themes;
@@ -143,10 +142,10 @@ public static class ThemeLexicons
     /// <summary>Theme keys, for messages ("known: heroism, friendship, ...").</summary>
     public static IReadOnlyList<string> Known { get; } = All.Select(l => l.Key).ToArray();
 
-    private static readonly FrozenDictionary<string, Lexicon> ByKey = All.ToFrozenDictionary(l => l.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Lexicon> ByKey = All.ToDictionary(l => l.Key, StringComparer.Ordinal);
 
     /// <summary>Aliases (normalised like <see cref="GenreNorms"/> keys: lower case, words joined by '-') to theme keys.</summary>
-    private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["heroes"] = "heroism", ["hero"] = "heroism", ["courage"] = "heroism", ["bravery"] = "heroism",
         ["friends"] = "friendship", ["friend"] = "friendship", ["loyalty"] = "friendship",
@@ -163,7 +162,7 @@ public static class ThemeLexicons
         ["growing-up"] = "coming-of-age", ["coming-of-age-story"] = "coming-of-age", ["maturity"] = "coming-of-age",
         ["religion"] = "faith", ["belief"] = "faith", ["spirituality"] = "faith",
         ["social-class"] = "class", ["classes"] = "class", ["wealth"] = "class", ["status"] = "class",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>
     /// Finds the lexicon of a requested theme: a key, an alias, case, surrounding spaces and separators
