@@ -28,6 +28,9 @@ public static class ResumeCommand
             var store = SessionStore.ForDataFolder(settings.DataDirectory);
             if (!SessionStore.IsValidSessionId(sessionId) || !store.Exists(sessionId))
                 throw new SessionNotFoundException(sessionId, store.Root);
+            // A live run may hold a session whose first state is not on disk yet: that is "in use" (7), not "corrupt" (6).
+            if (store.InspectLease(sessionId) is { Status: LeaseStatus.Held } held)
+                throw new SessionLockedException(store.SessionFolder(sessionId), held);
             var saved = store.LoadState(sessionId).State;
 
             var registry = NovelNodeTypes.CreateRegistry();
