@@ -99,7 +99,7 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
         }
         catch (ManuscriptLoadException ex)
         {
-            options.Logger.Warning("Batch: {File} refused: {Error}", item.Name, ex.Message);
+            options.Logger.Information("Batch: {File} refused: {Error}", item.Name, ex.Message);
             return Row(item, document, BatchStatus.Failed, clock) with { Error = ErrorOf(item, ex) };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -130,14 +130,15 @@ internal static class ChapterFolder
     }
 
     /// <summary>
-    /// A chapter heading made from a file name: the name itself when it reads as a chapter heading
-    /// (<c>chapter-01</c> as "chapter 01", <c>Prologue</c>); a leading number as "Chapter N. Rest"
+    /// A chapter heading made from a file name, capitalised: the name itself when it reads as a chapter heading
+    /// (<c>chapter-01</c> as "Chapter 01", <c>prologue</c> as "Prologue"); a leading number as "Chapter N. Rest"
     /// (<c>03 - The Storm</c> as "Chapter 3. The Storm"); else the name with dashes and underscores as spaces.
     /// </summary>
     internal static string HeadingFromFileName(string fileName)
     {
         var name = Path.GetFileNameWithoutExtension(fileName);
         var cleaned = string.Join(' ', name.Split([' ', '-', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        if (cleaned.Length > 0 && char.IsLower(cleaned[0])) cleaned = char.ToUpperInvariant(cleaned[0]) + cleaned[1..];
         if (HeadingParser.TryParse(cleaned, out var match) && !match.IsPart && match.Form != HeadingForm.NumberAlone)
             return cleaned;
         int digits = 0;
