@@ -24,7 +24,7 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
     {
         ArgumentNullException.ThrowIfNull(items);
         var clock = Stopwatch.StartNew();
-        var earlier = EarlierSessions();
+        var earlier = ReadEarlierSessions();
         var results = new BatchResult?[items.Count];
         int next = -1;
 
@@ -51,7 +51,7 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
         return new BatchSummary(folder, options.PipelineName, rows, clock.Elapsed.TotalSeconds);
     }
 
-    private async Task<BatchResult> RunOneAsync(BatchItem item, IReadOnlyDictionary<string, SessionStateStatus?> earlier, CancellationToken ct)
+    private async Task<BatchResult> RunOneAsync(BatchItem item, EarlierSessions earlier, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var reports = Path.Combine(options.OutputFolder, item.OutputName);
@@ -59,9 +59,12 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
         try
         {
             document = await ManuscriptLoader.LoadAsync(item.Path, options.Loading, ct).ConfigureAwait(false);
+            // Looking for an earlier session reads every stored session's state; when none had this input as the batch
+            // began there is none to find, and a first run of a large batch skips that scan for each manuscript.
+            var hadSessions = earlier.Inputs.Contains(Path.GetFullPath(document.SourcePath ?? item.Path));
             var analysis = await coordinator.ProcessManuscriptAsync(document, options.Requirements,
-                new ProcessOptions { ReuseCompleted = true, ReportFolder = reports }, ct).ConfigureAwait(false);
-            var before = earlier.GetValueOrDefault(analysis.SessionId);
+                new ProcessOptions { ReuseCompleted = hadSessions, ResumeUnfinished = hadSessions, ReportFolder = reports }, ct).ConfigureAwait(false);
+            var before = earlier.Status.GetValueOrDefault(analysis.SessionId);
             if (before is SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors && analysis.Session.Status != SessionStatus.Completed)
             {
                 // A finished session with failed nodes is not worth reusing: analyse the manuscript again.
@@ -157,12 +160,18 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
     private static string Describe(Finding finding) =>
         finding.Location?.Chapter is { } chapter ? $"{finding.Message} (chapter {chapter})" : finding.Message;
 
-    /// <summary>The status of every stored session as the batch starts, to tell reused and resumed sessions from new ones.</summary>
-    private Dictionary<string, SessionStateStatus?> EarlierSessions()
+    /// <summary>The stored sessions as the batch starts: their status (to tell reused and resumed sessions from new ones) and inputs.</summary>
+    private sealed record EarlierSessions(Dictionary<string, SessionStateStatus?> Status, HashSet<string> Inputs);
+
+    private EarlierSessions ReadEarlierSessions()
     {
-        var sessions = new Dictionary<string, SessionStateStatus?>(StringComparer.Ordinal);
-        if (coordinator.Store is { } store)
-            foreach (var summary in store.List()) sessions[summary.Id] = summary.Status;
-        return sessions;
+        var earlier = new EarlierSessions(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        if (coordinator.Store is not { } store) return earlier;
+        foreach (var summary in store.List())
+        {
+            earlier.Status[summary.Id] = summary.Status;
+            if (summary.InputPath is { } input) earlier.Inputs.Add(input);
+        }
+        return earlier;
     }
 }
