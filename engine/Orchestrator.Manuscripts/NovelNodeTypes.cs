@@ -21,5 +21,6 @@ public static class NovelNodeTypes
         .Register(PacingNode.TypeName, d => new PacingNode(d), PacingNode.Description)
         .Register(ThemesNode.TypeName, d => new ThemesNode(d), ThemesNode.Description)
         .Register(ConsistencyNode.TypeName, d => new ConsistencyNode(d), ConsistencyNode.Description)
-        .Register(RecommendationsNode.TypeName, d => new RecommendationsNode(d), RecommendationsNode.Description);
+        .Register(RecommendationsNode.TypeName, d => new RecommendationsNode(d), RecommendationsNode.Description)
+        .Register(Revision.ReviseNode.TypeName, d => new Revision.ReviseNode(d), Revision.ReviseNode.Description);
 }

@@ -10,6 +10,7 @@ public sealed class PipelineVerbTests
 
     [TestCase("novel")]
     [TestCase("quick")]
+    [TestCase("novel-revise")]
     public async Task Shipped_pipelines_validate(string name)
     {
         var result = await _cli.RunAsync("validate", Path.Combine(CliProcess.RepoRoot, "pipelines", name + ".json"));

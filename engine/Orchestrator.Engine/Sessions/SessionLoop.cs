@@ -232,6 +232,13 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 },
             }, ct).ConfigureAwait(false);
             ThrowIfJournalFailed();
+            if (ct.IsCancellationRequested)
+            {
+                // An interrupted iteration is not a finished one: a resume plans it again and runs what it lacks,
+                // so the session counts the same iterations as an uninterrupted run.
+                Save();
+                return;
+            }
 
             var quality = QualityCalculator.Calculate(_pipeline, SucceededResults());
             var metrics = IterationMetrics.From(report, quality.Overall, _history.Count > 0 ? _history[^1] : null, plan);
@@ -241,11 +248,6 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iterations = _state.Iterations.Where(r => r.Iteration != iteration).Append(IterationRecord.From(metrics)).ToArray(),
             };
             Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
-            if (ct.IsCancellationRequested)
-            {
-                Save();
-                return;
-            }
 
             await ApplyStrategyAsync().ConfigureAwait(false);
             if (edits.Count > 0)
@@ -412,7 +414,14 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         private bool AllSucceeded() => _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status == NodeRunStatus.Succeeded);
 
-        private SessionStatus FinalStatus() => AllSucceeded() ? SessionStatus.Completed : SessionStatus.CompletedWithErrors;
+        /// <summary>
+        /// Completed unless a node ended without success; nodes never chosen (a select rule left them out) are not
+        /// errors, nor did anything go wrong with them.
+        /// </summary>
+        private SessionStatus FinalStatus() =>
+            _pipeline.Nodes.All(n => _state.FindNode(n.Id)?.Status is null or NodeRunStatus.Succeeded or NodeRunStatus.Pending)
+                ? SessionStatus.Completed
+                : SessionStatus.CompletedWithErrors;
 
         private TimeSpan Active => _activeBefore + _clock.Elapsed;
 

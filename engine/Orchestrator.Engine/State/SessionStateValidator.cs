@@ -68,8 +68,9 @@ public static class SessionStateValidator
                 problems.Add($"{name} has an error without type or message");
             if (node.Result is { } result) ValidateResult(name, result, problems);
         }
-        if (state.Status == SessionStateStatus.Completed && state.Nodes.Any(n => n is not null && n.Status != NodeRunStatus.Succeeded))
-            problems.Add("the session is Completed but not every node is Succeeded");
+        // Pending is allowed: a select rule may leave nodes out of a session that finished without an error.
+        if (state.Status == SessionStateStatus.Completed && state.Nodes.Any(n => n is not null && n.Status is not (NodeRunStatus.Succeeded or NodeRunStatus.Pending)))
+            problems.Add("the session is Completed but not every node that ran is Succeeded");
     }
 
     private static void ValidateResult(string name, NodeResultState result, List<string> problems)

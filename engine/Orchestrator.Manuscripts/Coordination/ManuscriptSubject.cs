@@ -3,6 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Manuscripts.Revision;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Coordination;
@@ -36,7 +37,7 @@ internal sealed class ManuscriptSubject : SessionSubject
     {
         var merged = Merge(edits);
         if (merged.Count == 0) return this;
-        var text = Apply(Document.Text, merged);
+        var text = TextRevision.Apply(Document.Text, merged);
         if (text == Document.Text) return this;
         var bytes = Encoding.UTF8.GetBytes(text);
         var path = RevisionPathFor(Document.SourcePath);
@@ -93,19 +94,5 @@ internal sealed class ManuscriptSubject : SessionSubject
                     merged.Add(edit);
         merged.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return merged;
-    }
-
-    private static string Apply(string text, IReadOnlyList<TextEdit> edits)
-    {
-        var builder = new StringBuilder(text.Length + 64);
-        var at = 0;
-        foreach (var edit in edits)
-        {
-            if (edit.Offset < at || edit.Length < 0 || edit.Offset + edit.Length > text.Length)
-                throw new ArgumentException($"edit at {edit.Offset} ({edit.Rule}) overlaps the previous one or lies outside the text");
-            builder.Append(text, at, edit.Offset - at).Append(edit.Replacement);
-            at = edit.Offset + edit.Length;
-        }
-        return builder.Append(text, at, text.Length - at).ToString();
     }
 }

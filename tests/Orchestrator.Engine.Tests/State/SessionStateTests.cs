@@ -104,7 +104,7 @@ public sealed class SessionStateTests
         Assert.That(state.Validate(), Is.EquivalentTo(new[]
         {
             "schema version 2 is not in [1, 1]",
-            "the session is Completed but not every node is Succeeded",
+            "the session is Completed but not every node that ran is Succeeded",
         }));
         Assert.That((StateSamples.Full() with { SessionId = "../etc" }).Validate().Single(), Does.StartWith("session id '../etc' is not a valid id"));
     }

@@ -4,6 +4,7 @@ using Orchestrator.Engine.Scripting;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Revision;
 using Orchestrator.Manuscripts.Rules;
 
 namespace Orchestrator.Cli.Commands;
@@ -22,7 +23,16 @@ internal static class SessionOutput
     public static async Task<int> FinishAsync(ManuscriptAnalysis analysis, string folder)
     {
         // A cancelled or failed run still writes what it has: nothing finished is thrown away.
-        var files = await ReportFiles.WriteAsync(analysis.Report, folder, CancellationToken.None);
+        var report = analysis.Report;
+        var written = new List<string>();
+        if (analysis.Revised && report.Run.Revision is { } revision)
+        {
+            var (revised, diff) = await RevisionFiles.WriteAsync(analysis.Input!, analysis.Document, folder, CancellationToken.None);
+            report = report with { Run = report.Run with { Revision = revision with { RevisedFile = Path.GetFileName(revised), DiffFile = Path.GetFileName(diff) } } };
+            written.Add(revised);
+            written.Add(diff);
+        }
+        var files = written.Concat(await ReportFiles.WriteAsync(report, folder, CancellationToken.None)).ToArray();
         var session = analysis.Session;
         Console.Out.WriteLine($"{analysis.Document.Title}: quality {session.Quality.Overall:0.00} " +
             $"(coverage {session.Quality.Coverage:P0}), {session.Status} after {session.Iterations} iteration(s): {session.StopReason}");

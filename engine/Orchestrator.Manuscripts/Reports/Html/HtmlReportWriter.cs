@@ -25,6 +25,7 @@ public static class HtmlReportWriter
 
         Header(html, report);
         NodeTable(html, report);
+        Iterations(html, report);
         Recommendations(html, report);
         Charts(html, report);
         FindingsByChapter(html, report);
@@ -59,6 +60,32 @@ public static class HtmlReportWriter
             html.Append(C, $"<tr><td>{E(n.Id)}</td><td class=\"num\">{score}</td><td>{E(n.Summary ?? n.Error ?? "")}</td></tr>");
         }
         html.Append("</tbody></table></section>");
+    }
+
+    /// <summary>How the iterations went, when there were several or something changed between them.</summary>
+    private static void Iterations(StringBuilder html, AnalysisReport report)
+    {
+        var run = report.Run;
+        if (run.Iterations.Count <= 1 && run.Revision is null && run.Suggestions.Count == 0 && run.Escalations.Count == 0) return;
+        html.Append(C, $"<section><h2>Iterations</h2><p>{E(report.StopReason)}</p>");
+        html.Append("<table class=\"nodes\"><thead><tr><th>iteration</th><th>quality</th><th>change</th></tr></thead><tbody>");
+        foreach (var i in run.Iterations)
+            html.Append(C, $"<tr><td class=\"num\">{i.Iteration}</td><td class=\"num\">{i.Quality:0.0000}</td><td class=\"num\">{(i.Delta is { } d ? d.ToString("+0.0000;-0.0000;0.0000", C) : "–")}</td></tr>");
+        html.Append("</tbody></table>");
+        if (run.Revision is { } r)
+        {
+            html.Append(C, $"<p>The text was revised: {E(string.Join(", ", r.Edits.Select(p => $"{p.Value} {p.Key}")))}.");
+            if (r.RevisedFile is not null) html.Append(C, $" Revised copy <code>{E(r.RevisedFile)}</code>, changes <code>{E(r.DiffFile ?? "")}</code>.");
+            html.Append("</p>");
+        }
+        if (run.Escalations.Count + run.Suggestions.Count > 0)
+        {
+            html.Append("<ul>");
+            foreach (var e in run.Escalations) html.Append(C, $"<li>escalated {E(e)}</li>");
+            foreach (var x in run.Suggestions) html.Append(C, $"<li>suggestion: {E(x)}</li>");
+            html.Append("</ul>");
+        }
+        html.Append("</section>");
     }
 
     private static void Recommendations(StringBuilder html, AnalysisReport report)
