@@ -189,7 +189,10 @@ public sealed class BatchVerbTests
         var rows = Rows();
         Assert.That(rows.Values.Select(r => r.Status), Is.All.AnyOf("succeeded", "resumed", "skipped-already-done"));
         Assert.That(rows.Where(r => stopped[r.Key].Status == "succeeded").Select(r => r.Value.Status), Is.All.EqualTo("skipped-already-done"));
-        Assert.That(rows.Where(r => stopped[r.Key].Status == "interrupted").Select(r => r.Value.Status), Is.All.EqualTo("resumed"),
+        // A manuscript stopped inside its session is resumed in that session; one stopped before its session had
+        // anything stored (while loading) simply runs.
+        var cancelled = rows.Where(r => stopped[r.Key].Status == "interrupted" && stopped[r.Key].Session != "").ToArray();
+        Assert.That(cancelled.Select(r => (r.Value.Status, r.Value.Session)), Is.EqualTo(cancelled.Select(r => ("resumed", stopped[r.Key].Session))),
             "a session cancelled midway is resumed, not started again");
         Assert.That(rows.Where(r => stopped[r.Key].Status == "not-started").Select(r => r.Value.Status), Is.All.EqualTo("succeeded"));
     }

@@ -86,10 +86,12 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
                 SessionStatus.Cancelled => BatchStatus.Interrupted,
                 _ => BatchStatus.Failed,
             };
+            var analysed = status != BatchStatus.Interrupted;
             return Row(item, document, status, clock) with
             {
-                Quality = session.Quality.Overall,
-                TopRecommendations = TopRecommendations(analysis.Report, 3),
+                // A cancelled session's quality covers only what it finished: not a figure to compare.
+                Quality = analysed ? session.Quality.Overall : null,
+                TopRecommendations = analysed ? TopRecommendations(analysis.Report, 3) : [],
                 SessionId = analysis.SessionId,
                 Reports = reports,
                 Error = status switch
