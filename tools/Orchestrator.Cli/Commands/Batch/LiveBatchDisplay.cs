@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands.Batch;
 
-/// <summary>A Spectre.Console progress bar on stderr (counts, rate, elapsed and remaining time) with a line above it per finished manuscript.</summary>
+/// <summary>A Spectre.Console progress bar on stderr (counts, rate and ETA) with a line above it per finished manuscript.</summary>
 internal sealed class LiveBatchDisplay(int total) : BatchDisplay
 {
     public override async Task<T> RunAsync<T>(Func<IBatchProgress, Task<T>> batch)
@@ -12,7 +12,8 @@ internal sealed class LiveBatchDisplay(int total) : BatchDisplay
         T result = default!;
         await console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            // The description carries the counts, rate and ETA; the bar stays narrow so the line fits 80 columns.
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("batch", maxValue: total);
