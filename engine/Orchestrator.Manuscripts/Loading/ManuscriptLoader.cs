@@ -51,8 +51,7 @@ public static class ManuscriptLoader
             throw new ManuscriptLoadException(display, LoadFailureReason.NotFound, "folder not found");
         var (bytes, encoding) = await ChapterFolder.JoinAsync(folder, options, (file, token) => ReadAllBytesAsync(file, options, token), ct)
             .ConfigureAwait(false);
-        var document = Load(display, bytes, ChapterFolder.JoinedReader, options, encoding);
-        return document;
+        return Load(display, bytes, ChapterFolder.JoinedReader, options, encoding);
     }
 
     /// <summary>Decodes and indexes bytes already in memory; <paramref name="displayPath"/> chooses the

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Manuscripts.Batch;
 
 namespace Orchestrator.Cli.Commands.Batch;
@@ -27,18 +26,5 @@ internal sealed class PlainBatchDisplay(TextWriter output, int total) : BatchDis
             _counters.Finish(result);
             output.WriteLine($"[{BatchCounters.Clock(_counters.Elapsed)}] {BatchLine.Of(item, result)} ({_counters.Describe()})");
         }
-    }
-}
-
-/// <summary>The line for a finished manuscript, shared by both displays.</summary>
-internal static class BatchLine
-{
-    public static string Of(BatchItem item, BatchResult result)
-    {
-        var status = BatchStatusText.Of(result.Status);
-        if (result.Error is { } error) return $"{status} {item.Name}: {error}";
-        var encoding = result.EncodingNote.Length > 0 ? $", {result.EncodingNote}" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{status} {item.Name}: {result.Words:N0} words, {result.Chapters} chapters, quality {result.Quality:0.00}{encoding}, {result.DurationSeconds:0.0} s");
     }
 }
