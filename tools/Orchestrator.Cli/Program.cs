@@ -11,6 +11,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     GraphCommand.Create(global),
     CheckCommand.Create(global),
     SessionsCommand.Create(global),
+    BatchCommand.Create(global),
 };
 root.Options.Add(global.Data);
 

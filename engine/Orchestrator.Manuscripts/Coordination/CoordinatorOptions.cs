@@ -3,6 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Scripting;
 using Orchestrator.Engine.State;
+using Orchestrator.Manuscripts.Loading;
 using Serilog;
 
 namespace Orchestrator.Manuscripts.Coordination;
@@ -25,6 +26,10 @@ public sealed record CoordinatorOptions
     public string? DataDirectory { get; init; }
 
     public SessionStoreOptions StoreOptions { get; init; } = SessionStoreOptions.Default;
+
+    /// <summary>How inputs are loaded, here and when a session is resumed (e.g. the Windows-1252 fallback a batch allows); strict UTF-8 by default.</summary>
+    public ManuscriptLoadOptions Loading { get; init; } = ManuscriptLoadOptions.Default;
+
     public ILogger Logger { get; init; } = Serilog.Core.Logger.None;
     public IExecutionObserver? Observer { get; init; }
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

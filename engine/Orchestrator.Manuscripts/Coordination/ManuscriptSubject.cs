@@ -71,13 +71,18 @@ internal sealed class ManuscriptSubject : SessionSubject
         return document.ContentHash == hex ? new ManuscriptSubject(document, revisionsFolder) : null;
     }
 
-    /// <summary>Revised text is plain UTF-8; Markdown stays Markdown so headings index the same way.</summary>
+    /// <summary>
+    /// Revised text is plain UTF-8; text read as Markdown stays Markdown so headings index the same way: .md files,
+    /// and .docx files and chapter folders (a path ending in a separator), whose readers produce Markdown.
+    /// </summary>
     private static string RevisionPathFor(string? sourcePath)
     {
         var source = sourcePath ?? "manuscript.txt";
-        var markdown = Path.GetExtension(source).Equals(".md", StringComparison.OrdinalIgnoreCase)
-            || Path.GetExtension(source).Equals(".markdown", StringComparison.OrdinalIgnoreCase);
-        return Path.ChangeExtension(source, markdown ? ".md" : ".txt");
+        var folder = Path.EndsInDirectorySeparator(source);
+        var extension = Path.GetExtension(source);
+        var markdown = folder || extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase) || extension.Equals(".docx", StringComparison.OrdinalIgnoreCase);
+        return Path.ChangeExtension(folder ? Path.TrimEndingDirectorySeparator(source) : source, markdown ? ".md" : ".txt");
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         ManuscriptDocument document;
         try
         {
-            document = await ManuscriptLoader.LoadAsync(manuscriptPath, cancellationToken).ConfigureAwait(false);
+            document = await ManuscriptLoader.LoadAsync(manuscriptPath, _options.Loading, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -144,10 +144,11 @@ public sealed class NovelCoordinator : IAsyncDisposable
             changes.Add($"pipeline '{state.PipelineName}' ({_options.Pipeline.SourcePath ?? "in memory"}) or its rules changed since the session began");
 
         ManuscriptDocument input;
-        var fromCopy = !File.Exists(state.InputPath);
+        // A chapter folder's path ends with a separator (see ManuscriptLoader.LoadChapterFolderAsync).
+        var fromCopy = !File.Exists(state.InputPath) && !Directory.Exists(state.InputPath);
         if (!fromCopy)
         {
-            input = await ManuscriptLoader.LoadAsync(state.InputPath, cancellationToken).ConfigureAwait(false);
+            input = await ManuscriptLoader.LoadAsync(state.InputPath, _options.Loading, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -157,7 +158,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
                 throw new ManuscriptLoadException(state.InputPath, LoadFailureReason.NotFound,
                     "the input is gone and the session has no copy of it");
             _log.Warning("Session {Session}: {Input} is gone; resuming from the copy taken when the session began", sessionId, state.InputPath);
-            input = ManuscriptLoader.Load(CopyDisplayPath(state.InputPath), File.ReadAllBytes(copy));
+            input = ManuscriptLoader.Load(CopyDisplayPath(state.InputPath), File.ReadAllBytes(copy), _options.Loading);
         }
         var inputHash = ManuscriptSubject.HashOf(input);
         if (inputHash != state.InputHash && !fromCopy)

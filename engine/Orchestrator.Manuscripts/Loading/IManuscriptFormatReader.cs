@@ -1,10 +1,9 @@
 namespace Orchestrator.Manuscripts.Loading;
 
 /// <summary>
-/// Turns a file's bytes into text for one family of file formats. This is the seam for new formats:
-/// a .docx reader, for instance, will extract paragraphs (blank-line separated) and map heading
-/// styles to Markdown <c>#</c> headings, returning <see cref="Text.TextMarkup.Markdown"/>; register it in
-/// <see cref="ManuscriptFormats"/>. Readers throw <see cref="ManuscriptLoadException"/> for bad input.
+/// Turns a file's bytes into text for one family of file formats. This is the seam for new formats
+/// (<see cref="DocxFormatReader"/> extracts paragraphs and maps heading styles to Markdown <c>#</c> headings);
+/// register a reader in <see cref="ManuscriptFormats"/>. Readers throw <see cref="ManuscriptLoadException"/> for bad input.
 /// </summary>
 internal interface IManuscriptFormatReader
 {

@@ -9,6 +9,7 @@ internal static class ManuscriptFormats
     [
         new PlainTextFormatReader(TextMarkup.PlainText, ".txt"),
         new PlainTextFormatReader(TextMarkup.Markdown, ".md"),
+        new DocxFormatReader(),
     ];
 
     public static IReadOnlyList<string> Extensions { get; } = Readers.SelectMany(r => r.Extensions).ToArray();

@@ -67,12 +67,15 @@ public sealed class ManuscriptLoaderTests
         Assert.That(Refused(Path.Combine(_dir, "no", "such.md")).Reason, Is.EqualTo(LoadFailureReason.NotFound));
 
     [Test]
-    public void A_directory_is_unreadable()
+    public void A_directory_without_chapter_files_is_refused_as_empty()
     {
         var path = Path.Combine(_dir, "folder.txt");
         Directory.CreateDirectory(path);
+        File.WriteAllText(Path.Combine(path, "notes.pdf"), "not a chapter");
 
-        Assert.That(Refused(path).Reason, Is.EqualTo(LoadFailureReason.Unreadable));
+        var refused = Refused(path);
+        Assert.That(refused.Reason, Is.EqualTo(LoadFailureReason.Empty));
+        Assert.That(refused.Message, Is.EqualTo($"{path}/: the folder holds no chapter files (.txt, .md, .docx)"));
     }
 
     [TestCase(new byte[0], "the file is empty")]
@@ -141,9 +144,9 @@ public sealed class ManuscriptLoaderTests
         });
     }
 
-    [TestCase("novel.pdf", "unsupported format '.pdf' (supported: .txt, .md)")]
-    [TestCase("novel.docx", "unsupported format '.docx' (supported: .txt, .md)")]
-    [TestCase("README", "no file extension, so no known format (supported: .txt, .md)")]
+    [TestCase("novel.pdf", "unsupported format '.pdf' (supported: .txt, .md, .docx)")]
+    [TestCase("novel.rtf", "unsupported format '.rtf' (supported: .txt, .md, .docx)")]
+    [TestCase("README", "no file extension, so no known format (supported: .txt, .md, .docx)")]
     public void Unsupported_extension(string name, string detail)
     {
         var path = Write(name, Encoding.UTF8.GetBytes(Story));
@@ -261,5 +264,5 @@ public sealed class ManuscriptLoaderTests
 
     [Test]
     public void Supported_extensions_are_listed() =>
-        Assert.That(ManuscriptLoader.SupportedExtensions, Is.EqualTo(new[] { ".txt", ".md" }));
+        Assert.That(ManuscriptLoader.SupportedExtensions, Is.EqualTo(new[] { ".txt", ".md", ".docx" }));
 }

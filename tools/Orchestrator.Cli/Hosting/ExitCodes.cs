@@ -18,6 +18,8 @@ public static class ExitCodes
     public const int SessionCorrupt = 6;
     /// <summary>The session cannot be resumed now: another live process drives it, or its input or pipeline changed since it began (use --force).</summary>
     public const int SessionUnavailable = 7;
+    /// <summary>A batch finished but some of its manuscripts failed (a bad file, a failed node or session); the summary is still written.</summary>
+    public const int BatchPartialFailure = 8;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;
 }
