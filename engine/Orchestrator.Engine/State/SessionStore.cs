@@ -72,7 +72,10 @@ public sealed class SessionStore
     public const string SnapshotsFolderName = "snapshots";
     private const string TrashPrefix = ".deleting-";
 
-    private readonly Lock _gate = new();
+    // One lock per session: writes of one session stay ordered while sessions of a batch write side by side.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> _gates = new(StringComparer.Ordinal);
+
+    private Lock GateOf(string sessionId) => _gates.GetOrAdd(sessionId, static _ => new Lock());
 
     /// <param name="root">The sessions folder itself (e.g. <c>data/sessions</c>); created on the first write.</param>
     public SessionStore(string root, SessionStoreOptions? options = null)
@@ -128,10 +131,12 @@ public sealed class SessionStore
         ArgumentNullException.ThrowIfNull(state);
         state.EnsureValid();
         var folder = SessionFolder(state.SessionId);
-        lock (_gate)
+        // Serialised outside the lock (the buffer is the thread's own): only the file operations need it.
+        var json = SessionStateJson.SerializePooled(state);
+        lock (GateOf(state.SessionId))
         {
             Directory.CreateDirectory(folder);
-            AtomicFile.Write(Path.Combine(folder, StateFileName), SessionStateJson.SerializePooled(state).Span);
+            AtomicFile.Write(Path.Combine(folder, StateFileName), json.Span);
         }
     }
 
@@ -139,7 +144,7 @@ public sealed class SessionStore
     public SnapshotInfo WriteSnapshot(SessionState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        lock (_gate) return Snapshots(state.SessionId).Write(state);
+        lock (GateOf(state.SessionId)) return Snapshots(state.SessionId).Write(state);
     }
 
     /// <summary>Appends one event to events.jsonl (one write, flushed).</summary>
@@ -147,7 +152,7 @@ public sealed class SessionStore
     {
         ArgumentNullException.ThrowIfNull(e);
         var folder = SessionFolder(e.Session);
-        lock (_gate)
+        lock (GateOf(e.Session))
         {
             Directory.CreateDirectory(folder);
             EventLog.Append(Path.Combine(folder, EventsFileName), e, Options.FlushEventsToDisk);
@@ -161,7 +166,7 @@ public sealed class SessionStore
     public bool WriteManuscript(string sessionId, ReadOnlySpan<byte> content)
     {
         var path = ManuscriptPath(sessionId);
-        lock (_gate)
+        lock (GateOf(sessionId))
         {
             if (File.Exists(path)) return false;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

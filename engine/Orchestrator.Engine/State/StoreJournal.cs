@@ -22,23 +22,24 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
 
     private readonly record struct Write(Kind Kind, SessionState? State, SessionEvent? Event);
 
+    /// <summary>
+    /// How long the writer waits for a newer save before writing one: the outcomes of a burst (parallel nodes that
+    /// finish together, a resume's first moments) then cost one session.json instead of one each. A kill loses at most
+    /// this much more work, which a resume re-runs; a slow node's outcome is still on disk this soon after it ends.
+    /// </summary>
+    internal static readonly TimeSpan SaveCoalescing = TimeSpan.FromMilliseconds(20);
+
     private readonly object _gate = new();
     private readonly Queue<Write> _queue = new();
     private bool _writing;
+    private bool _flushing;
     private Exception? _failure;
 
-    public void Save(SessionState state)
-    {
-        // Invalid states are refused at once, on the caller's thread, as a synchronous write would refuse them.
-        state.EnsureValid();
-        Enqueue(new Write(Kind.Save, state, null));
-    }
+    // The store validates each state before writing it (on the writer's thread when writing behind): an invalid
+    // state fails that write, and so every later call, without holding up the collector with a second validation.
+    public void Save(SessionState state) => Enqueue(new Write(Kind.Save, state, null));
 
-    public void Checkpoint(SessionState state)
-    {
-        state.EnsureValid();
-        Enqueue(new Write(Kind.Checkpoint, state, null));
-    }
+    public void Checkpoint(SessionState state) => Enqueue(new Write(Kind.Checkpoint, state, null));
 
     public void Append(SessionEvent e) => Enqueue(new Write(Kind.Event, null, e));
 
@@ -46,7 +47,10 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
     {
         lock (_gate)
         {
+            _flushing = true;
+            Monitor.PulseAll(_gate);
             while (_writing) Monitor.Wait(_gate);
+            _flushing = false;
             ThrowIfFailed();
         }
     }
@@ -62,7 +66,11 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
         {
             ThrowIfFailed();
             _queue.Enqueue(write);
-            if (_writing) return;
+            if (_writing)
+            {
+                Monitor.PulseAll(_gate);
+                return;
+            }
             _writing = true;
         }
         ThreadPool.UnsafeQueueUserWorkItem(static journal => journal.Drain(), this, preferLocal: false);
@@ -84,6 +92,15 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
                 }
                 next = _queue.Dequeue();
                 if (next.Kind == Kind.Save && SupersededSave()) continue;
+                if (next.Kind == Kind.Save && !_flushing && !AnyStateWriteQueued())
+                {
+                    // Nothing newer behind it yet: give a burst a moment to bring a newer save (Enqueue and Flush pulse).
+                    var deadline = Environment.TickCount64 + (long)SaveCoalescing.TotalMilliseconds;
+                    for (var left = deadline - Environment.TickCount64; left > 0 && !_flushing && !AnyStateWriteQueued();
+                         left = deadline - Environment.TickCount64)
+                        Monitor.Wait(_gate, (int)left);
+                    if (SupersededSave()) continue;
+                }
             }
             try
             {
@@ -104,6 +121,13 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
             case Kind.Checkpoint: store.WriteSnapshot(write.State!); break;
             default: store.AppendEvent(write.Event!); break;
         }
+    }
+
+    private bool AnyStateWriteQueued()
+    {
+        foreach (var write in _queue)
+            if (write.Kind != Kind.Event) return true;
+        return false;
     }
 
     /// <summary>Whether a later save is queued before any checkpoint (so session.json never falls behind a snapshot).</summary>

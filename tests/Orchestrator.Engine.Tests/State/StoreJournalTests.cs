@@ -45,10 +45,17 @@ public sealed class StoreJournalTests
     }
 
     [Test]
-    public void An_invalid_state_is_refused_on_the_callers_thread()
+    public void An_invalid_state_is_never_written_and_fails_the_journal()
     {
-        var journal = SessionStore.ForDataFolder(StateSamples.NewFolder()).Journal();
-        Assert.That(() => journal.Save(StateSamples.Full() with { Iteration = -1 }), Throws.InstanceOf<InvalidSessionStateException>());
+        var folder = StateSamples.NewFolder();
+        var store = SessionStore.ForDataFolder(folder);
+        var journal = store.Journal();
+        var invalid = StateSamples.Full() with { Iteration = -1 };
+        journal.Save(invalid);
+
+        Assert.That(() => journal.Flush(), Throws.InstanceOf<InvalidSessionStateException>());
+        Assert.That(File.Exists(store.StatePath(invalid.SessionId)), Is.False);
+        Assert.That(() => journal.Save(StateSamples.Full()), Throws.InstanceOf<InvalidSessionStateException>(), "every later call fails too");
     }
 
     [Test]
