@@ -15,7 +15,7 @@ public static class RunCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var manuscript = new Argument<string>("manuscript") { Description = "The manuscript to analyse (.txt or .md)" };
+        var manuscript = new Argument<string>("manuscript") { Description = "The manuscript to analyse: a .txt, .md or .docx file, or a folder of chapter files" };
         var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline name (from pipelines/) or path to a pipeline file; default: novel" };
         var genre = new Option<string?>("--genre") { Description = $"Genre, for length norms: {string.Join(", ", GenreNorms.Known)}" };
         var target = new Option<int?>("--target-length") { Description = "Target length in words" };
