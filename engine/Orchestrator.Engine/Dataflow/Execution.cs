@@ -89,7 +89,7 @@ internal sealed class Execution
                 if (!_inRun[dependant] || _outcomes[dependant] is not null) continue;
                 if (--_waitingFor[dependant] > 0) continue;
                 if (CancellationToken.IsCancellationRequested)
-                    ResolveWithoutRunning(dependant, ActionStatus.Cancelled, "the run was cancelled");
+                    CancelWithDependants(dependant);
                 else
                     ready.Add(RequestFor(dependant));
             }
@@ -104,6 +104,18 @@ internal sealed class Execution
 
         if (_unresolved == 0) Finish();
         return ready;
+    }
+
+    /// <summary>
+    /// Resolves a node that became ready after cancellation as Cancelled, and everything in the run that waits on
+    /// it as well: nothing else would ever resolve them, and the execution would never complete.
+    /// </summary>
+    private void CancelWithDependants(int index)
+    {
+        ResolveWithoutRunning(index, ActionStatus.Cancelled, "the run was cancelled");
+        foreach (var dependant in _network.Graph.TransitiveDependants(index))
+            if (_inRun[dependant] && _outcomes[dependant] is null)
+                ResolveWithoutRunning(dependant, ActionStatus.Cancelled, "the run was cancelled");
     }
 
     public NodeContext CreateContext(ActionRequest request, int attempt, ILogger log)

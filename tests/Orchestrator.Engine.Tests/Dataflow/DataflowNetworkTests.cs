@@ -78,6 +78,26 @@ public sealed class DataflowNetworkTests
     }
 
     [Test]
+    public async Task A_chain_that_becomes_ready_after_cancellation_is_cancelled_to_its_end()
+    {
+        using var cts = new CancellationTokenSource();
+        // "first" finishes despite the cancellation (it ignores its token), so "second" becomes ready only after it:
+        // it and everything waiting on it must still get an outcome, or the execution never completes.
+        var p = new ScriptedPipeline()
+            .Node("first", (_, _) => { cts.Cancel(); return Task.FromResult(new NodeResult { Score = 0.5 }); })
+            .Ok("second", 0.5, "first")
+            .Ok("third", 0.5, "second");
+
+        await using var network = DataflowNetwork.Compile(p.Definition, p.Registry);
+        var report = await network.ExecuteAsync(ScriptedPipeline.Request().Build(), cts.Token).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(report.Outcomes.Select(o => (o.NodeId, o.Status)), Is.EqualTo(new[]
+        {
+            ("first", ActionStatus.Succeeded), ("second", ActionStatus.Cancelled), ("third", ActionStatus.Cancelled),
+        }));
+    }
+
+    [Test]
     public async Task A_node_that_ignores_its_token_still_times_out()
     {
         var p = new ScriptedPipeline()
