@@ -509,42 +509,14 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         private void Save()
         {
-            if (_run.Journal is null || _journalFailure is not null) return;
+            if (_run.Journal is null) return;
             _state = _state with { ActiveDuration = Active };
-            try
-            {
-                _run.Journal.Save(_state);
-            }
-            catch (Exception ex)
-            {
-                _journalFailure = ex;
-            }
+            Journal(static (journal, state, _) => journal.Save(state), null);
         }
 
-        private void Checkpoint()
-        {
-            if (_run.Journal is null || _journalFailure is not null) return;
-            try
-            {
-                _run.Journal.Checkpoint(_state);
-            }
-            catch (Exception ex)
-            {
-                _journalFailure = ex;
-            }
-        }
+        private void Checkpoint() => Journal(static (journal, state, _) => journal.Checkpoint(state), null);
 
-        private void FlushJournal()
-        {
-            try
-            {
-                _run.Journal?.Flush();
-            }
-            catch (Exception ex)
-            {
-                _journalFailure ??= ex;
-            }
-        }
+        private void FlushJournal() => Journal(static (journal, _, _) => journal.Flush(), null, evenAfterFailure: true);
 
         private void Append(SessionEventKind kind, int? iteration = null, string? node = null, string? status = null, string? details = null) =>
             Append(new SessionEvent
@@ -553,16 +525,22 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iteration = iteration, Node = node, Status = status, Details = details,
             });
 
-        private void Append(SessionEvent e)
+        private void Append(SessionEvent e) => Journal(static (journal, _, e) => journal.Append(e!), e);
+
+        /// <summary>
+        /// One journal call. The first failure is kept and stops every later write (a session must not go on as if
+        /// saved); <see cref="ThrowIfJournalFailed"/> reports it. A flush still runs after a failure, to wait for the writer.
+        /// </summary>
+        private void Journal(Action<ISessionJournal, SessionState, SessionEvent?> write, SessionEvent? e, bool evenAfterFailure = false)
         {
-            if (_run.Journal is null || _journalFailure is not null) return;
+            if (_run.Journal is null || (_journalFailure is not null && !evenAfterFailure)) return;
             try
             {
-                _run.Journal.Append(e);
+                write(_run.Journal, _state, e);
             }
             catch (Exception ex)
             {
-                _journalFailure = ex;
+                _journalFailure ??= ex;
             }
         }
 

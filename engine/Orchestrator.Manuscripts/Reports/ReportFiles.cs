@@ -23,7 +23,8 @@ public static class ReportFiles
         return [json, md, html];
     }
 
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
+    /// <summary>Writes UTF-8 text (no BOM) through a temporary file and a rename, so a reader never sees half of it.</summary>
+    internal static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temp = path + ".tmp";
         await File.WriteAllTextAsync(temp, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Text;
+using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Revision;
@@ -29,15 +29,8 @@ public static class RevisionFiles
         var revisedPath = Path.Combine(directory, revisedName);
         var diffPath = Path.Combine(directory, diffName);
         var original = Path.GetFileName(input.SourcePath ?? "manuscript.txt");
-        await WriteAtomicAsync(revisedPath, revised.Text, cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(diffPath, UnifiedDiff.Create(input.Text, revised.Text, "a/" + original, "b/" + revisedName), cancellationToken).ConfigureAwait(false);
+        await ReportFiles.WriteAtomicAsync(revisedPath, revised.Text, cancellationToken).ConfigureAwait(false);
+        await ReportFiles.WriteAtomicAsync(diffPath, UnifiedDiff.Create(input.Text, revised.Text, "a/" + original, "b/" + revisedName), cancellationToken).ConfigureAwait(false);
         return (revisedPath, diffPath);
-    }
-
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
     }
 }
