@@ -46,9 +46,7 @@ public sealed record CharactersOptions
     /// <summary>Reads the options, checking kinds and ranges; a wrong value is an <see cref="InvalidNodeInputException"/>.</summary>
     public static CharactersOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new CharactersOptions
             {
@@ -64,29 +62,20 @@ public sealed record CharactersOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     private void Check()
     {
-        Require(CastSize is >= 1 and <= 64, "castSize", "between 1 and 64", CastSize);
-        Require(MajorCast >= 1 && MajorCast <= CastSize, "majorCast", $"between 1 and castSize ({CastSize})", MajorCast);
-        Require(MinMentions >= 1, "minMentions", "at least 1", MinMentions);
-        Require(AbsenceChapters >= 2, "absenceChapters", "at least 2", AbsenceChapters);
-        Require(AbsenceShare is >= 0 and <= 1, "absenceShare", "in [0, 1]", AbsenceShare);
-        Require(OpeningMaxCharacters >= 1, "openingMaxCharacters", "at least 1", OpeningMaxCharacters);
-        Require(MinAttributedLines >= 0, "minAttributedLines", "0 or more", MinAttributedLines);
-        Require(MergeDominance is >= 0.5 and <= 1, "mergeDominance", "in [0.5, 1]", MergeDominance);
-        Require(TopPairs is >= 0 and <= 50, "topPairs", "between 0 and 50", TopPairs);
+        NodeOptionsReader.Require(CastSize is >= 1 and <= 64, "castSize", "between 1 and 64", CastSize);
+        NodeOptionsReader.Require(MajorCast >= 1 && MajorCast <= CastSize, "majorCast", $"between 1 and castSize ({CastSize})", MajorCast);
+        NodeOptionsReader.Require(MinMentions >= 1, "minMentions", "at least 1", MinMentions);
+        NodeOptionsReader.Require(AbsenceChapters >= 2, "absenceChapters", "at least 2", AbsenceChapters);
+        NodeOptionsReader.Require(AbsenceShare is >= 0 and <= 1, "absenceShare", "in [0, 1]", AbsenceShare);
+        NodeOptionsReader.Require(OpeningMaxCharacters >= 1, "openingMaxCharacters", "at least 1", OpeningMaxCharacters);
+        NodeOptionsReader.Require(MinAttributedLines >= 0, "minAttributedLines", "0 or more", MinAttributedLines);
+        NodeOptionsReader.Require(MergeDominance is >= 0.5 and <= 1, "mergeDominance", "in [0.5, 1]", MergeDominance);
+        NodeOptionsReader.Require(TopPairs is >= 0 and <= 50, "topPairs", "between 0 and 50", TopPairs);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException($"option '{name}' must be {expected} (got {actual.ToString(CultureInfo.InvariantCulture)})");
-    }
 }

@@ -57,9 +57,7 @@ public sealed record ConsistencyOptions
     /// </summary>
     public static ConsistencyOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new ConsistencyOptions
             {
@@ -79,34 +77,24 @@ public sealed record ConsistencyOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     private void Check()
     {
-        Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
-        Require(MaxUsesPerVariant >= 1, "maxUsesPerVariant", "at least 1", MaxUsesPerVariant);
-        Require(MinTenseMarkers >= 1, "minTenseMarkers", "at least 1", MinTenseMarkers);
-        Require(TenseMargin >= 0 && TenseMargin < 0.5, "tenseMargin", "in [0, 0.5)", TenseMargin);
-        Require(MinPovPronouns >= 1, "minPovPronouns", "at least 1", MinPovPronouns);
-        Require(FirstPersonThreshold > 0 && FirstPersonThreshold < 1, "firstPersonThreshold", "between 0 and 1", FirstPersonThreshold);
-        Require(PovMargin >= 0 && PovMargin < Math.Min(FirstPersonThreshold, 1 - FirstPersonThreshold), "povMargin",
+        NodeOptionsReader.Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
+        NodeOptionsReader.Require(MaxUsesPerVariant >= 1, "maxUsesPerVariant", "at least 1", MaxUsesPerVariant);
+        NodeOptionsReader.Require(MinTenseMarkers >= 1, "minTenseMarkers", "at least 1", MinTenseMarkers);
+        NodeOptionsReader.Require(TenseMargin >= 0 && TenseMargin < 0.5, "tenseMargin", "in [0, 0.5)", TenseMargin);
+        NodeOptionsReader.Require(MinPovPronouns >= 1, "minPovPronouns", "at least 1", MinPovPronouns);
+        NodeOptionsReader.Require(FirstPersonThreshold > 0 && FirstPersonThreshold < 1, "firstPersonThreshold", "between 0 and 1", FirstPersonThreshold);
+        NodeOptionsReader.Require(PovMargin >= 0 && PovMargin < Math.Min(FirstPersonThreshold, 1 - FirstPersonThreshold), "povMargin",
             "at least 0 and less than firstPersonThreshold and 1 - firstPersonThreshold", PovMargin);
-        Require(NameMinLength >= 3, "nameMinLength", "at least 3", NameMinLength);
-        Require(NameMinMentions >= 2, "nameMinMentions", "at least 2", NameMinMentions);
-        Require(NameMinRatio >= 1, "nameMinRatio", "at least 1", NameMinRatio);
-        Require(CapitalisationMaxShare > 0 && CapitalisationMaxShare < 0.5, "capitalisationMaxShare", "between 0 and 0.5", CapitalisationMaxShare);
-        Require(CapitalisationMinUses >= 2, "capitalisationMinUses", "at least 2", CapitalisationMinUses);
+        NodeOptionsReader.Require(NameMinLength >= 3, "nameMinLength", "at least 3", NameMinLength);
+        NodeOptionsReader.Require(NameMinMentions >= 2, "nameMinMentions", "at least 2", NameMinMentions);
+        NodeOptionsReader.Require(NameMinRatio >= 1, "nameMinRatio", "at least 1", NameMinRatio);
+        NodeOptionsReader.Require(CapitalisationMaxShare > 0 && CapitalisationMaxShare < 0.5, "capitalisationMaxShare", "between 0 and 0.5", CapitalisationMaxShare);
+        NodeOptionsReader.Require(CapitalisationMinUses >= 2, "capitalisationMinUses", "at least 2", CapitalisationMinUses);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException(
-                $"option '{name}' must be {expected} (got {actual.ToString(CultureInfo.InvariantCulture)})");
-    }
 }

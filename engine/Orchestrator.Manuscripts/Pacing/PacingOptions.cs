@@ -56,9 +56,7 @@ public sealed record PacingOptions
     /// </summary>
     public static PacingOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new PacingOptions
             {
@@ -78,34 +76,24 @@ public sealed record PacingOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     private void Check()
     {
-        Require(ShortSentenceWords >= 1, "shortSentenceWords", "at least 1", ShortSentenceWords);
-        Require(ExpositionParagraphWords >= 1, "expositionParagraphWords", "at least 1", ExpositionParagraphWords);
-        Require(ExpositionMinParagraphs >= 1, "expositionMinParagraphs", "at least 1", ExpositionMinParagraphs);
-        Require(FlatMinChapters >= 2, "flatMinChapters", "at least 2", FlatMinChapters);
-        Require(SlowQuantile > 0 && SlowQuantile < 1, "slowQuantile", "between 0 and 1", SlowQuantile);
-        Require(MinChapterWords >= 0, "minChapterWords", "0 or more", MinChapterWords);
-        Require(MinChaptersForCurve >= 3, "minChaptersForCurve", "at least 3", MinChaptersForCurve);
-        Require(HookLateWords >= 1, "hookLateWords", "at least 1", HookLateWords);
-        Require(HookEarlyWords >= 0 && HookEarlyWords < HookLateWords, "hookEarlyWords", "0 or more and less than hookLateWords", HookEarlyWords);
-        Require(ActionSaturation > 0, "actionSaturation", "greater than 0", ActionSaturation);
-        Require(DialogueMin >= 0 && DialogueMin < 1, "dialogueMin", "in [0, 1)", DialogueMin);
-        Require(DialogueMax > DialogueMin && DialogueMax <= 1, "dialogueMax", "greater than dialogueMin and at most 1", DialogueMax);
-        Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
+        NodeOptionsReader.Require(ShortSentenceWords >= 1, "shortSentenceWords", "at least 1", ShortSentenceWords);
+        NodeOptionsReader.Require(ExpositionParagraphWords >= 1, "expositionParagraphWords", "at least 1", ExpositionParagraphWords);
+        NodeOptionsReader.Require(ExpositionMinParagraphs >= 1, "expositionMinParagraphs", "at least 1", ExpositionMinParagraphs);
+        NodeOptionsReader.Require(FlatMinChapters >= 2, "flatMinChapters", "at least 2", FlatMinChapters);
+        NodeOptionsReader.Require(SlowQuantile > 0 && SlowQuantile < 1, "slowQuantile", "between 0 and 1", SlowQuantile);
+        NodeOptionsReader.Require(MinChapterWords >= 0, "minChapterWords", "0 or more", MinChapterWords);
+        NodeOptionsReader.Require(MinChaptersForCurve >= 3, "minChaptersForCurve", "at least 3", MinChaptersForCurve);
+        NodeOptionsReader.Require(HookLateWords >= 1, "hookLateWords", "at least 1", HookLateWords);
+        NodeOptionsReader.Require(HookEarlyWords >= 0 && HookEarlyWords < HookLateWords, "hookEarlyWords", "0 or more and less than hookLateWords", HookEarlyWords);
+        NodeOptionsReader.Require(ActionSaturation > 0, "actionSaturation", "greater than 0", ActionSaturation);
+        NodeOptionsReader.Require(DialogueMin >= 0 && DialogueMin < 1, "dialogueMin", "in [0, 1)", DialogueMin);
+        NodeOptionsReader.Require(DialogueMax > DialogueMin && DialogueMax <= 1, "dialogueMax", "greater than dialogueMin and at most 1", DialogueMax);
+        NodeOptionsReader.Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException(
-                $"option '{name}' must be {expected} (got {actual.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-    }
 }

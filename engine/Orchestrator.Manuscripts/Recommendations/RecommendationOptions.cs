@@ -10,18 +10,11 @@ public sealed record RecommendationOptions(int Top = 25, int TopStrengths = 8)
 {
     public static readonly RecommendationOptions Default = new();
 
-    public static RecommendationOptions From(NodeOptions options)
+    public static RecommendationOptions From(NodeOptions options) => NodeOptionsReader.Read(options, Default, () =>
     {
-        try
-        {
-            var result = new RecommendationOptions(options.GetInt("top", Default.Top), options.GetInt("topStrengths", Default.TopStrengths));
-            if (result.Top < 1 || result.TopStrengths < 0)
-                throw new InvalidNodeInputException("options 'top' must be at least 1 and 'topStrengths' at least 0");
-            return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
-    }
+        var result = new RecommendationOptions(options.GetInt("top", Default.Top), options.GetInt("topStrengths", Default.TopStrengths));
+        if (result.Top < 1 || result.TopStrengths < 0)
+            throw new InvalidNodeInputException("options 'top' must be at least 1 and 'topStrengths' at least 0");
+        return result;
+    });
 }

@@ -35,9 +35,7 @@ public sealed record ReviseOptions
     /// </summary>
     public static ReviseOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             return new ReviseOptions
             {
@@ -51,11 +49,7 @@ public sealed record ReviseOptions
                 Quotes = Choice(options, "quotes", Default.Quotes,
                     ("curly", QuoteMarks.Curly), ("straight", QuoteMarks.Straight), ("keep", QuoteMarks.Keep)),
             };
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     /// <summary>True when no rule is on: the node then proposes nothing.</summary>

@@ -44,9 +44,7 @@ public sealed record StructureOptions
     /// </summary>
     public static StructureOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new StructureOptions
             {
@@ -62,30 +60,20 @@ public sealed record StructureOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     private void Check()
     {
-        Require(LongChapterFactor > 1, "longChapterFactor", "greater than 1", LongChapterFactor);
-        Require(ShortChapterFactor > 0 && ShortChapterFactor < 1, "shortChapterFactor", "between 0 and 1", ShortChapterFactor);
-        Require(PrologueMedianFactor > 0, "prologueMedianFactor", "greater than 0", PrologueMedianFactor);
-        Require(PrologueMaxShare > 0 && PrologueMaxShare <= 1, "prologueMaxShare", "in (0, 1]", PrologueMaxShare);
-        Require(TargetTolerance >= 0 && TargetTolerance < 1, "targetTolerance", "in [0, 1)", TargetTolerance);
-        Require(UnevenChapterCv > 0, "unevenChapterCv", "greater than 0", UnevenChapterCv);
-        Require(ManyScenesPerChapter >= 1, "manyScenesPerChapter", "at least 1", ManyScenesPerChapter);
-        Require(MinChaptersForOutliers >= 2, "minChaptersForOutliers", "at least 2", MinChaptersForOutliers);
-        Require(NoChaptersMinWords >= 0, "noChaptersMinWords", "0 or more", NoChaptersMinWords);
+        NodeOptionsReader.Require(LongChapterFactor > 1, "longChapterFactor", "greater than 1", LongChapterFactor);
+        NodeOptionsReader.Require(ShortChapterFactor > 0 && ShortChapterFactor < 1, "shortChapterFactor", "between 0 and 1", ShortChapterFactor);
+        NodeOptionsReader.Require(PrologueMedianFactor > 0, "prologueMedianFactor", "greater than 0", PrologueMedianFactor);
+        NodeOptionsReader.Require(PrologueMaxShare > 0 && PrologueMaxShare <= 1, "prologueMaxShare", "in (0, 1]", PrologueMaxShare);
+        NodeOptionsReader.Require(TargetTolerance >= 0 && TargetTolerance < 1, "targetTolerance", "in [0, 1)", TargetTolerance);
+        NodeOptionsReader.Require(UnevenChapterCv > 0, "unevenChapterCv", "greater than 0", UnevenChapterCv);
+        NodeOptionsReader.Require(ManyScenesPerChapter >= 1, "manyScenesPerChapter", "at least 1", ManyScenesPerChapter);
+        NodeOptionsReader.Require(MinChaptersForOutliers >= 2, "minChaptersForOutliers", "at least 2", MinChaptersForOutliers);
+        NodeOptionsReader.Require(NoChaptersMinWords >= 0, "noChaptersMinWords", "0 or more", NoChaptersMinWords);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException(
-                $"option '{name}' must be {expected} (got {actual.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-    }
 }

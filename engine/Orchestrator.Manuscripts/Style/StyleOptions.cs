@@ -51,9 +51,7 @@ public sealed record StyleOptions
     /// </summary>
     public static StyleOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new StyleOptions
             {
@@ -71,33 +69,24 @@ public sealed record StyleOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> naming the first option out of range.</summary>
+    /// <summary>Throws <see cref="InvalidNodeInputException"/> naming the first option out of range.</summary>
     public void Check()
     {
-        Require(LongSentenceWords >= 5, "longSentenceWords", "at least 5", LongSentenceWords);
-        Require(StickyGlueShare > 0 && StickyGlueShare < 1, "stickyGlueShare", "between 0 and 1", StickyGlueShare);
-        Require(StickyMinWords >= 1, "stickyMinWords", "at least 1", StickyMinWords);
-        Require(EchoWindow >= 2 && EchoWindow <= 1_000, "echoWindow", "between 2 and 1000", EchoWindow);
-        Require(EchoMinLetters >= 1, "echoMinLetters", "at least 1", EchoMinLetters);
-        Require(RepeatedOpenings >= 2, "repeatedOpenings", "at least 2", RepeatedOpenings);
-        Require(ReadingEaseMin < ReadingEaseMax, "readingEaseMin", $"below readingEaseMax ({Format(ReadingEaseMax)})", ReadingEaseMin);
-        Require(OverusedFactor >= 1, "overusedFactor", "at least 1", OverusedFactor);
-        Require(OverusedMinExcess >= 0, "overusedMinExcess", "0 or more", OverusedMinExcess);
-        Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
+        NodeOptionsReader.Require(LongSentenceWords >= 5, "longSentenceWords", "at least 5", LongSentenceWords);
+        NodeOptionsReader.Require(StickyGlueShare > 0 && StickyGlueShare < 1, "stickyGlueShare", "between 0 and 1", StickyGlueShare);
+        NodeOptionsReader.Require(StickyMinWords >= 1, "stickyMinWords", "at least 1", StickyMinWords);
+        NodeOptionsReader.Require(EchoWindow >= 2 && EchoWindow <= 1_000, "echoWindow", "between 2 and 1000", EchoWindow);
+        NodeOptionsReader.Require(EchoMinLetters >= 1, "echoMinLetters", "at least 1", EchoMinLetters);
+        NodeOptionsReader.Require(RepeatedOpenings >= 2, "repeatedOpenings", "at least 2", RepeatedOpenings);
+        NodeOptionsReader.Require(ReadingEaseMin < ReadingEaseMax, "readingEaseMin", $"below readingEaseMax ({Format(ReadingEaseMax)})", ReadingEaseMin);
+        NodeOptionsReader.Require(OverusedFactor >= 1, "overusedFactor", "at least 1", OverusedFactor);
+        NodeOptionsReader.Require(OverusedMinExcess >= 0, "overusedMinExcess", "0 or more", OverusedMinExcess);
+        NodeOptionsReader.Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException($"option '{name}' must be {expected} (got {Format(actual)})");
-    }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

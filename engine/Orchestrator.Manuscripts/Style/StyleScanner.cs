@@ -12,7 +12,7 @@ public static class StyleScanner
     /// <summary>A tag verb must be within this many words of quoted speech, in the same sentence.</summary>
     public const int TagWindow = 4;
 
-    /// <summary>Scans <paramref name="document"/>; options out of range throw <see cref="InvalidOperationException"/>.</summary>
+    /// <summary>Scans <paramref name="document"/>; options out of range throw <see cref="Orchestrator.Engine.Nodes.InvalidNodeInputException"/>.</summary>
     public static StyleScan Scan(ManuscriptDocument document, StyleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -48,9 +48,7 @@ public sealed record ThemesOptions
     /// </summary>
     public static ThemesOptions From(NodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.IsEmpty) return Default;
-        try
+        return NodeOptionsReader.Read(options, Default, () =>
         {
             var result = new ThemesOptions
             {
@@ -67,32 +65,22 @@ public sealed record ThemesOptions
             };
             result.Check();
             return result;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidNodeInputException(e.Message);
-        }
+        });
     }
 
     private void Check()
     {
-        Require(CoverageIntensity > 0, "coverageIntensity", "greater than 0", CoverageIntensity);
-        Require(RequiredCoverage > 0 && RequiredCoverage <= 1, "requiredCoverage", "in (0, 1]", RequiredCoverage);
-        Require(StrongIntensity > 0, "strongIntensity", "greater than 0", StrongIntensity);
-        Require(StrongCoverage >= 0 && StrongCoverage <= 1, "strongCoverage", "in [0, 1]", StrongCoverage);
-        Require(MinChapterWords >= 0, "minChapterWords", "0 or more", MinChapterWords);
-        Require(DetectedThemes >= 0 && DetectedThemes <= ThemeLexicons.All.Count, "detectedThemes",
+        NodeOptionsReader.Require(CoverageIntensity > 0, "coverageIntensity", "greater than 0", CoverageIntensity);
+        NodeOptionsReader.Require(RequiredCoverage > 0 && RequiredCoverage <= 1, "requiredCoverage", "in (0, 1]", RequiredCoverage);
+        NodeOptionsReader.Require(StrongIntensity > 0, "strongIntensity", "greater than 0", StrongIntensity);
+        NodeOptionsReader.Require(StrongCoverage >= 0 && StrongCoverage <= 1, "strongCoverage", "in [0, 1]", StrongCoverage);
+        NodeOptionsReader.Require(MinChapterWords >= 0, "minChapterWords", "0 or more", MinChapterWords);
+        NodeOptionsReader.Require(DetectedThemes >= 0 && DetectedThemes <= ThemeLexicons.All.Count, "detectedThemes",
             $"between 0 and {ThemeLexicons.All.Count}", DetectedThemes);
-        Require(WeakestChapters >= 1, "weakestChapters", "at least 1", WeakestChapters);
-        Require(HalfFit > 0, "halfFit", "greater than 0", HalfFit);
-        Require(PoorFit >= 0 && PoorFit < 1, "poorFit", "in [0, 1)", PoorFit);
-        Require(RelativePoorFit >= 0 && RelativePoorFit <= 1, "relativePoorFit", "in [0, 1]", RelativePoorFit);
+        NodeOptionsReader.Require(WeakestChapters >= 1, "weakestChapters", "at least 1", WeakestChapters);
+        NodeOptionsReader.Require(HalfFit > 0, "halfFit", "greater than 0", HalfFit);
+        NodeOptionsReader.Require(PoorFit >= 0 && PoorFit < 1, "poorFit", "in [0, 1)", PoorFit);
+        NodeOptionsReader.Require(RelativePoorFit >= 0 && RelativePoorFit <= 1, "relativePoorFit", "in [0, 1]", RelativePoorFit);
     }
 
-    private static void Require(bool ok, string name, string expected, double actual)
-    {
-        if (!ok || double.IsNaN(actual))
-            throw new InvalidOperationException(
-                $"option '{name}' must be {expected} (got {actual.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-    }
 }
