@@ -1,12 +1,14 @@
 using System.Text;
+using DiffPlex;
+using DiffPlex.Chunkers;
 
 namespace Orchestrator.Manuscripts.Revision;
 
 /// <summary>
 /// A unified diff of two texts (<c>--- old</c>, <c>+++ new</c>, <c>@@ -l,s +l,s @@</c> hunks), as <c>diff -u</c>
-/// writes it, so <c>patch</c> and <c>git apply</c> accept it. Lines are compared with their line break, so a last
-/// line without one is a change of its own, marked <c>\ No newline at end of file</c>. Lines are matched by
-/// <see cref="LineDiff"/> (common ends trimmed, unique lines as anchors, Myers between them), fast on a whole novel.
+/// writes it, so <c>patch</c> and <c>git apply</c> accept it. Lines are matched by DiffPlex (Myers' O(ND) algorithm)
+/// and compared with their line break, so a last line without one is a change of its own, marked
+/// <c>\ No newline at end of file</c>. Only the hunk layout is ours: DiffPlex's own renderer does not write that marker.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -25,24 +27,25 @@ public static class UnifiedDiff
         ArgumentOutOfRangeException.ThrowIfNegative(context);
         if (string.Equals(oldText, newText, StringComparison.Ordinal)) return "";
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var oldLines = Lines(oldText);
-        var newLines = Lines(newText);
-        var a = Ids(oldText, oldLines, ids);
-        var b = Ids(newText, newLines, ids);
-        var matches = LineDiff.Match(a, b, ids.Count);
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false,
+            LineEndingsPreservingChunker.Instance);
+        var oldLines = diff.PiecesOld;
+        var newLines = diff.PiecesNew;
+        var changes = diff.DiffBlocks
+            .Select(block => new Change(block.DeleteStartA, block.DeleteStartA + block.DeleteCountA,
+                block.InsertStartB, block.InsertStartB + block.InsertCountB))
+            .ToList();
 
         var builder = new StringBuilder();
         builder.Append("--- ").Append(oldName).Append('\n');
         builder.Append("+++ ").Append(newName).Append('\n');
-        var changes = Changes(matches, a.Length, b.Length);
         var first = 0;
         while (first < changes.Count)
         {
             // A hunk takes the following changes while the unchanged lines between them are at most 2 × context.
             var last = first;
             while (last + 1 < changes.Count && changes[last + 1].A0 - changes[last].A1 <= 2 * context) last++;
-            WriteHunk(builder, changes, first, last, context, oldText, oldLines, newText, newLines);
+            WriteHunk(builder, changes, first, last, context, oldLines, newLines);
             first = last + 1;
         }
         return builder.ToString();
@@ -51,21 +54,8 @@ public static class UnifiedDiff
     /// <summary>One changed region: lines a[A0..A1) replaced by b[B0..B1).</summary>
     private readonly record struct Change(int A0, int A1, int B0, int B1);
 
-    private static List<Change> Changes(List<(int A, int B)> matches, int n, int m)
-    {
-        var changes = new List<Change>();
-        int i = 0, j = 0;
-        foreach (var (x, y) in matches.Append((n, m)))
-        {
-            if (x > i || y > j) changes.Add(new Change(i, x, j, y));
-            i = x + 1;
-            j = y + 1;
-        }
-        return changes;
-    }
-
     private static void WriteHunk(StringBuilder builder, List<Change> changes, int first, int last, int context,
-        string oldText, List<(int Start, int Length)> oldLines, string newText, List<(int Start, int Length)> newLines)
+        IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
     {
         var head = changes[first];
         var tail = changes[last];
@@ -79,12 +69,12 @@ public static class UnifiedDiff
         for (var c = first; c <= last; c++)
         {
             var change = changes[c];
-            for (; i < change.A0; i++) Line(builder, ' ', oldText, oldLines[i]);
-            for (var k = change.A0; k < change.A1; k++) Line(builder, '-', oldText, oldLines[k]);
-            for (var k = change.B0; k < change.B1; k++) Line(builder, '+', newText, newLines[k]);
+            for (; i < change.A0; i++) Line(builder, ' ', oldLines[i]);
+            for (var k = change.A0; k < change.A1; k++) Line(builder, '-', oldLines[k]);
+            for (var k = change.B0; k < change.B1; k++) Line(builder, '+', newLines[k]);
             i = change.A1;
         }
-        for (; i < a1; i++) Line(builder, ' ', oldText, oldLines[i]);
+        for (; i < a1; i++) Line(builder, ' ', oldLines[i]);
     }
 
     /// <summary>"start,count" (1-based; the line before when empty, as diff -u writes it; count left out when 1).</summary>
@@ -95,41 +85,9 @@ public static class UnifiedDiff
         _ => $"{start + 1},{count}",
     };
 
-    private static void Line(StringBuilder builder, char mark, string text, (int Start, int Length) line)
+    private static void Line(StringBuilder builder, char mark, string line)
     {
-        builder.Append(mark).Append(text, line.Start, line.Length);
-        if (line.Length == 0 || text[line.Start + line.Length - 1] != '\n') builder.Append("\n\\ No newline at end of file\n");
-    }
-
-    /// <summary>Each line's start and length, its line break included.</summary>
-    private static List<(int Start, int Length)> Lines(string text)
-    {
-        var lines = new List<(int, int)>(text.Length / 50 + 1);
-        var start = 0;
-        while (start < text.Length)
-        {
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline + 1;
-            lines.Add((start, end - start));
-            start = end;
-        }
-        return lines;
-    }
-
-    private static int[] Ids(string text, List<(int Start, int Length)> lines, Dictionary<string, int> ids)
-    {
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var result = new int[lines.Count];
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var span = text.AsSpan(lines[i].Start, lines[i].Length);
-            if (!lookup.TryGetValue(span, out var id))
-            {
-                id = ids.Count;
-                lookup[span] = id;
-            }
-            result[i] = id;
-        }
-        return result;
+        builder.Append(mark).Append(line);
+        if (line.Length == 0 || line[^1] != '\n') builder.Append("\n\\ No newline at end of file\n");
     }
 }

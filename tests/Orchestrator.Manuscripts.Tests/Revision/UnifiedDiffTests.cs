@@ -35,7 +35,7 @@ public sealed class UnifiedDiffTests
     }
 
     [Test]
-    public void Repeated_lines_are_matched_by_Myers_between_anchors()
+    public void Repeated_lines_give_a_minimal_diff()
     {
         var old = string.Concat(Enumerable.Repeat("\n", 5)) + "x\n" + string.Concat(Enumerable.Repeat("\n", 5));
         var @new = string.Concat(Enumerable.Repeat("\n", 4)) + "x\n" + string.Concat(Enumerable.Repeat("\n", 6));
