@@ -41,6 +41,27 @@ public sealed class RunVerbTests
     }
 
     [Test]
+    public async Task Markdown_front_matter_is_reported_as_metadata_and_comments_are_not_analysed()
+    {
+        var path = _cli.Write("voyage.md",
+            "---\ntitle: The Long Voyage\nauthor: Ada Marsh\n---\n\n# Chapter 1\n\n<!-- note to self: cut this -->\n\n" +
+            "The *Meridian* left the harbour at dawn. Nobody on the quay waved.\n\n# Chapter 2\n\nThe storm came at night.\n");
+        var outDir = Path.Combine(_cli.WorkDir, "out");
+        var result = await _cli.RunAsync("run", path, "--pipeline", "quick", "--out", outDir);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
+        var manuscript = report.RootElement.GetProperty("manuscript");
+        Assert.Multiple(() =>
+        {
+            Assert.That(manuscript.GetProperty("title").GetString(), Is.EqualTo("The Long Voyage"));
+            Assert.That(manuscript.GetProperty("metadata").GetProperty("author").GetString(), Is.EqualTo("Ada Marsh"));
+            Assert.That(manuscript.GetProperty("words").GetInt32(), Is.EqualTo(17), "the comment's five words are not prose");
+            Assert.That(File.ReadAllText(Path.Combine(outDir, "report.md")), Does.Contain("- **Author:** Ada Marsh"));
+        });
+    }
+
+    [Test]
     public async Task Run_without_out_writes_into_the_session_folder()
     {
         var result = await _cli.RunAsync("run", CliProcess.Sample, "--pipeline", "quick");

@@ -28,7 +28,9 @@ public sealed record AnalysisReport
 
 public sealed record PipelineInfo(string Name, int Version, string? Path);
 
-public sealed record ManuscriptInfo(string Title, string? Path, string ContentHash, string Encoding, int Words, int Chapters, int Parts, int Scenes, int Paragraphs, int Sentences);
+/// <param name="Metadata">A Markdown manuscript's front matter (title, author...); null when it has none.</param>
+public sealed record ManuscriptInfo(string Title, string? Path, string ContentHash, string Encoding, int Words, int Chapters, int Parts, int Scenes, int Paragraphs, int Sentences,
+    IReadOnlyDictionary<string, string>? Metadata = null);
 
 public sealed record RequirementsInfo(string? Genre, int? TargetLength, IReadOnlyList<string> Themes);
 

@@ -17,6 +17,7 @@ public static class MarkdownReportWriter
         var m = report.Manuscript;
         md.AppendLine(c, $"# {Escape(m.Title)}: analysis report");
         md.AppendLine();
+        if (m.Metadata?.GetValueOrDefault("author") is { Length: > 0 } author) md.AppendLine(c, $"- **Author:** {Escape(author)}");
         md.AppendLine(c, $"- **Quality:** {report.Quality.Overall:0.00} (coverage {report.Quality.Coverage:P0}, confidence {report.Quality.Confidence:0.00})");
         md.AppendLine(c, $"- **Status:** {report.Status} ({report.StopReason})");
         md.AppendLine(c, $"- **Manuscript:** {m.Words:N0} words, {m.Chapters} chapters{(m.Parts > 0 ? $", {m.Parts} parts" : "")}, {m.Scenes} scenes");

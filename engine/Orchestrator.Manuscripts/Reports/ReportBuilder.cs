@@ -45,7 +45,7 @@ public static class ReportBuilder
             Pipeline = new PipelineInfo(pipeline.Name, pipeline.Version, pipeline.SourcePath),
             Manuscript = new ManuscriptInfo(document.Title, document.SourcePath, document.ContentHash, document.Encoding,
                 document.WordCount, document.Chapters.Count, document.Parts.Count, document.Scenes.Length,
-                document.Paragraphs.Length, document.Sentences.Length),
+                document.Paragraphs.Length, document.Sentences.Length, document.Metadata.Count > 0 ? document.Metadata : null),
             Requirements = new RequirementsInfo(requirements.Genre, requirements.TargetLength, requirements.Themes),
             Quality = new QualityInfo(session.Quality.Overall, session.Quality.Coverage, session.Quality.Confidence,
                 session.Quality.Nodes.ToDictionary(n => n.NodeId, n => new NodeQualityInfo(

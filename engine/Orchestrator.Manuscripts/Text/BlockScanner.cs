@@ -43,7 +43,7 @@ internal sealed class BlockScanner : IDisposable
     public void Scan()
     {
         string text = _text;
-        int pos = _markdown ? SkipYamlFrontMatter() : 0;
+        int pos = 0; // Markdown front matter was blanked before (MarkdownProse)
         while (pos < text.Length)
         {
             var (ts, te, next) = Line(pos);
@@ -56,24 +56,6 @@ internal sealed class BlockScanner : IDisposable
             pos = ProcessLine(ts, te, next);
         }
         ClosePara();
-    }
-
-    /// <summary>A Markdown file may open with YAML between <c>---</c> lines: metadata, not text.</summary>
-    private int SkipYamlFrontMatter()
-    {
-        var (s, e, next) = Line(0);
-        if (s != 0 || !_text.AsSpan(s, e - s).SequenceEqual("---"))
-            return 0;
-        int pos = next;
-        while (pos < _text.Length)
-        {
-            (s, e, next) = Line(pos);
-            var line = _text.AsSpan(s, e - s);
-            if (line.SequenceEqual("---") || line.SequenceEqual("..."))
-                return next;
-            pos = next;
-        }
-        return 0;
     }
 
     /// <summary>Bounds of the line starting at <paramref name="pos"/>: trimmed start and end (equal when

@@ -8,6 +8,8 @@ namespace Orchestrator.Manuscripts.Text;
 internal sealed class IndexBuilder : IDisposable
 {
     private readonly string _text;
+    private readonly string _documentText;
+    private readonly IReadOnlyDictionary<string, string>? _metadata;
     private readonly List<HeadingCandidate> _candidates;
     private PooledList<Word> _words;
     private PooledList<Sentence> _sentences;
@@ -29,9 +31,15 @@ internal sealed class IndexBuilder : IDisposable
     private HeadingCandidate? _partHeading;
     private int _partFirstChapter;
 
-    public IndexBuilder(string text, List<HeadingCandidate> candidates)
+    /// <param name="text">What is indexed: the prose (for Markdown, <see cref="MarkdownProse"/>'s copy with markup blanked).</param>
+    /// <param name="documentText">The text as loaded, kept in the document (same length and offsets); <paramref name="text"/> when null.</param>
+    /// <param name="metadata">The front matter's pairs, for Markdown.</param>
+    public IndexBuilder(string text, List<HeadingCandidate> candidates, string? documentText = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         _text = text;
+        _documentText = documentText ?? text;
+        _metadata = metadata;
         _candidates = candidates;
         _words = new PooledList<Word>(text.Length / 5);
         _sentences = new PooledList<Sentence>(text.Length / 80);
@@ -141,7 +149,7 @@ internal sealed class IndexBuilder : IDisposable
         {
             Title = title,
             SourcePath = sourcePath,
-            Text = _text,
+            Text = _documentText,
             ContentHash = contentHash,
             Encoding = encoding,
             Parts = _parts.ToArray(),
@@ -152,6 +160,7 @@ internal sealed class IndexBuilder : IDisposable
             Words = _words.ToArray(),
             FrontMatter = frontMatter,
             BackMatter = backMatter,
+            Metadata = _metadata ?? MarkdownMetadata.Empty,
         };
     }
 

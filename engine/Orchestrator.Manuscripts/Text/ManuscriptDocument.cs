@@ -18,6 +18,9 @@ public sealed class ManuscriptDocument
     /// <summary>SHA-256 of the file's bytes (lower-case hex), so a resume can tell the input changed.</summary>
     public required string ContentHash { get; init; }
 
+    /// <summary>A Markdown manuscript's YAML front matter (<c>title</c>, <c>author</c>...), keys lower-case; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = MarkdownMetadata.Empty;
+
     /// <summary>Name of the encoding the bytes were decoded with (utf-8, utf-16LE, ...).</summary>
     public string Encoding { get; init; } = "utf-8";
 

@@ -12,7 +12,8 @@ namespace Orchestrator.Manuscripts.Text;
 /// <see cref="ManuscriptDocument.FrontMatter"/>, text after <c>THE END</c> (or a Gutenberg end line)
 /// is <see cref="ManuscriptDocument.BackMatter"/>; neither is indexed, nor are headings,
 /// [Illustration] captions and scene breaks. A text without headings is one
-/// <see cref="SectionKind.Untitled"/> chapter.
+/// <see cref="SectionKind.Untitled"/> chapter. Markdown is read by Markdig first (<see cref="MarkdownProse"/>):
+/// front matter, code, HTML and comments never reach the index.
 /// </remarks>
 public static class TextIndexer
 {
@@ -32,10 +33,12 @@ public static class TextIndexer
         text = LineEndings.Normalize(text);
         bool markdown = (options.Markup ?? MarkupOf(sourcePath)) == TextMarkup.Markdown;
 
-        using var scanner = new BlockScanner(text, markdown);
+        // Markdown is indexed on its prose (markup blanked, offsets kept); the document keeps the text as loaded.
+        var (prose, metadata) = markdown ? MarkdownProse.Read(text) : (text, MarkdownMetadata.Empty);
+        using var scanner = new BlockScanner(prose, markdown);
         scanner.Scan();
-        HeadingResolver.Resolve(scanner.Candidates, text, markdown);
-        using var builder = new IndexBuilder(text, scanner.Candidates);
+        HeadingResolver.Resolve(scanner.Candidates, prose, markdown);
+        using var builder = new IndexBuilder(prose, scanner.Candidates, text, metadata);
         return builder.Build(scanner.Blocks, title, contentHash, sourcePath, options.Encoding);
     }
 

@@ -40,7 +40,9 @@ public static class HtmlReportWriter
     {
         var m = report.Manuscript;
         var q = report.Quality;
-        html.Append(C, $"<header><div><h1>{E(m.Title)}</h1><p class=\"facts\">{m.Words:N0} words · {m.Chapters} chapters");
+        html.Append(C, $"<header><div><h1>{E(m.Title)}</h1><p class=\"facts\">");
+        if (m.Metadata?.GetValueOrDefault("author") is { Length: > 0 } author) html.Append(C, $"by {E(author)} · ");
+        html.Append(C, $"{m.Words:N0} words · {m.Chapters} chapters");
         if (m.Parts > 0) html.Append(C, $" · {m.Parts} parts");
         html.Append(C, $" · {m.Scenes} scenes · {m.Sentences:N0} sentences");
         if (report.Requirements.Genre is { } g) html.Append(C, $" · genre: {E(g)}");
