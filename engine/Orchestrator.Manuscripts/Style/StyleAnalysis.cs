@@ -72,6 +72,7 @@ internal sealed class StyleAnalysis
         _metrics[M.ColemanLiau] = r.ColemanLiau;
         _metrics[M.Ari] = r.AutomatedReadabilityIndex;
         _metrics[M.DaleChall] = r.DaleChall;
+        _metrics[M.DaleChallV2] = r.DaleChallV2;
         _metrics[M.MeanSentenceWords] = sentences.Mean;
         _metrics[M.SentenceWordsStdev] = sentences.StdDev;
         _metrics[M.SentenceWordsCv] = sentences.Cv;

@@ -11,7 +11,7 @@ public static class StyleMetrics
     public const string Sentences = "sentences";
     public const string SyllablesPerWord = "syllablesPerWord";
 
-    /// <summary>Share of words that are neither familiar (Dale–Chall) nor proper names.</summary>
+    /// <summary>Share of words not on the Dale–Chall list (textstat's difficult words).</summary>
     public const string DifficultWordShare = "difficultWordShare";
 
     // Readability (see Readability.ReadabilityCalculator for the conventions).
@@ -22,6 +22,9 @@ public static class StyleMetrics
     public const string ColemanLiau = "colemanLiau";
     public const string Ari = "ari";
     public const string DaleChall = "daleChall";
+
+    /// <summary>textstat's Dale–Chall v2 (difficult words of two syllables or more).</summary>
+    public const string DaleChallV2 = "daleChallV2";
 
     // Sentences.
     public const string MeanSentenceWords = "meanSentenceWords";
@@ -111,7 +114,7 @@ public static class StyleMetrics
     public static IReadOnlyCollection<string> Declared { get; } =
     [
         Words, NarrationWords, Sentences, SyllablesPerWord, DifficultWordShare,
-        FleschReadingEase, FleschKincaidGrade, GunningFog, Smog, ColemanLiau, Ari, DaleChall,
+        FleschReadingEase, FleschKincaidGrade, GunningFog, Smog, ColemanLiau, Ari, DaleChall, DaleChallV2,
         MeanSentenceWords, SentenceWordsStdev, SentenceWordsCv, ShortSentenceShare, LongSentenceShare,
         LongSentences, LongSentencesPer1000, StickySentences, StickySentencesPer1000, Adverbs, AdverbsPer1000, Passives,
         PassivesPer1000, Hedges, HedgesPer1000, Cliches, ClichesPer1000, ThereIsOpenings, RepeatedOpenings, OpeningsPer1000,

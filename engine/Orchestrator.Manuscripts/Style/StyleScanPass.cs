@@ -141,7 +141,7 @@ internal sealed class StyleScanPass : IDisposable
             for (var s = chapter.FirstSentence; s < endSentence; s++)
             {
                 var sentence = _doc.Sentences[s];
-                tally.AddSentence();
+                tally.AddSentence(_text.AsSpan(sentence.Span.Start, sentence.Span.Length));
                 var end = sentence.FirstWord + sentence.WordCount;
                 for (var i = sentence.FirstWord; i < end; i++)
                 {
