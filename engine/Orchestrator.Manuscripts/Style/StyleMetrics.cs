@@ -85,6 +85,17 @@ public static class StyleMetrics
     public const string PenaltyFilterWords = "penaltyFilterWords";
     public const string PenaltyDialogueTags = "penaltyDialogueTags";
     public const string PenaltyOverused = "penaltyOverused";
+    public const string PenaltyWordy = "penaltyWordy";
+    public const string PenaltyRedundancies = "penaltyRedundancies";
+
+    // Plain-language and layout checks.
+    public const string WordyPhrases = "wordyPhrases";
+    public const string WordyPer1000 = "wordyPer1000";
+    public const string Redundancies = "redundancies";
+    public const string RedundanciesPer1000 = "redundanciesPer1000";
+    public const string ConjunctionOpenings = "conjunctionOpenings";
+    public const string LongParagraphs = "longParagraphs";
+    public const string UnmatchedBrackets = "unmatchedBrackets";
 
     // Series (one value per chapter, in order), labelled by ChapterLabels.
     public const string FleschReadingEaseSeries = FleschReadingEase;
@@ -122,5 +133,7 @@ public static class StyleMetrics
         OverusedWords,
         PenaltyReadability, PenaltyVariety, PenaltyLongSentences, PenaltySticky, PenaltyAdverbs, PenaltyPassive, PenaltyHedges,
         PenaltyCliches, PenaltyOpenings, PenaltyIllusions, PenaltyEchoes, PenaltyFilterWords, PenaltyDialogueTags, PenaltyOverused,
+        PenaltyWordy, PenaltyRedundancies, WordyPhrases, WordyPer1000, Redundancies, RedundanciesPer1000, ConjunctionOpenings,
+        LongParagraphs, UnmatchedBrackets,
     ];
 }
