@@ -457,6 +457,12 @@ internal sealed class StyleScanPass : IDisposable
             }
             else if (depth > 0 && depth <= open.Length && Partner(text[open[depth - 1]]) == c)
                 depth--;
+            else if (depth > 1 && depth <= open.Length && Partner(text[open[depth - 2]]) == c)
+            {
+                // "[a (b]": the "(" inside was never closed; the "]" closes the "[".
+                AddBracket(paragraph, paragraph.Span.Start + open[depth - 1]);
+                depth -= 2;
+            }
             else if (depth == 0 && !IsListMarker(text, i) && !(i > 0 && text[i - 1] is ':' or ';' or '8'))
                 AddBracket(paragraph, paragraph.Span.Start + i);
             var next = text[(i + 1)..].IndexOfAny(Brackets);
