@@ -182,6 +182,31 @@ public sealed class CheckVerbTests
     }
 
     [Test]
+    public async Task Set_changes_a_node_option_for_the_check()
+    {
+        // One 30-word sentence: not long at the default limit (40), long at 25.
+        var path = _cli.Write("one.txt", string.Join(" ", Enumerable.Repeat("the dog ran far", 7)) + " and then it stopped.\n");
+        var plain = await _cli.RunAsync("check", path, "--nodes", "style");
+        var strict = await _cli.RunAsync("check", path, "--nodes", "style", "--set", "style.longSentenceWords=25");
+
+        Assert.That(plain.ExitCode, Is.Zero, plain.ToString());
+        Assert.That(plain.Stdout, Does.Not.Contain("style.sentence.long"));
+        Assert.That(strict.ExitCode, Is.Zero, strict.ToString());
+        Assert.That(strict.Stdout, Does.Contain("style.sentence.long: A 32-word sentence (more than 25)."));
+    }
+
+    [TestCase("style.longSentenceWords=2", "longSentenceWords")]
+    [TestCase("longSentenceWords=25", "node.option=value")]
+    [TestCase("pacing.windowWords=300", "pacing")]
+    public async Task A_bad_set_is_a_usage_error_naming_it(string setting, string named)
+    {
+        var result = await _cli.RunAsync("check", CliProcess.Sample, "--nodes", "style", "--set", setting);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain(named));
+        Assert.That(result.Stderr, Does.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task Json_output_carries_metrics_and_positions()
     {
         var result = await _cli.RunAsync("check", CliProcess.Sample, "--nodes", "structure", "--format", "json");

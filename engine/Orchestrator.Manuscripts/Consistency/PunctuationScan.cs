@@ -17,7 +17,8 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// plural possessive. A quote left open is fine when the next paragraph opens with a mark: that is how speech
 /// running over several paragraphs is written. It is fine too when up to <see cref="MaxCarry"/> paragraphs without
 /// double marks (verse, a letter's address, a list) follow and the next paragraph with double marks starts by closing
-/// it: quoted verse is set that way (“I had to sing / ‘Twinkle, twinkle...’ / You know the song?”).</para>
+/// it: quoted verse is set that way (“I had to sing / ‘Twinkle, twinkle...’ / You know the song?”). An inch mark (20",
+/// 5'10") is not a quotation mark, nor is the apostrophe of an elided word ('em, 'tis, 'twas, 'cause).</para>
 /// </remarks>
 internal sealed class PunctuationScan
 {
@@ -113,7 +114,7 @@ internal sealed class PunctuationScan
                     case '"':
                         Add(MarkStyle.StraightDouble, chapter, i);
                         if (firstDouble == '\0') firstDouble = c;
-                        if (style == QuoteStyle.Double)
+                        if (style == QuoteStyle.Double && !IsInchMark(text, i, span))
                         {
                             straight++;
                             lastStraight = i;
@@ -209,7 +210,7 @@ internal sealed class PunctuationScan
         var before = i > span.Start ? text[i - 1] : ' ';
         var after = i + 1 < span.End ? text[i + 1] : ' ';
         var atWordStart = i == span.Start || char.IsWhiteSpace(before) || before is '(' or '[' or '—' or '–' or '-' or '“' or '"' or '_';
-        if (c == '‘' || (c == '\'' && atWordStart && char.IsLetter(after)))
+        if ((c == '‘' || (c == '\'' && atWordStart && char.IsLetter(after))) && !IsElision(text, i + 1, span.End))
         {
             if (depth++ == 0) lastOpen = i;
         }
@@ -217,6 +218,26 @@ internal sealed class PunctuationScan
         {
             depth--;
         }
+    }
+
+    /// <summary>A straight double mark right after a digit, or a digit and a foot mark: an inch mark (20", 5'10").</summary>
+    private static bool IsInchMark(string text, int i, TextSpan span) =>
+        i > span.Start && (char.IsAsciiDigit(text[i - 1]) || (text[i - 1] is '\'' or '′' && i - 1 > span.Start && char.IsAsciiDigit(text[i - 2])))
+        && (i + 1 >= span.End || !char.IsLetterOrDigit(text[i + 1]));
+
+    /// <summary>Words that open with an apostrophe standing for dropped letters ('em, 'tis, 'twas, 'cause): not a quote.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Elisions = new[]
+    {
+        "em", "tis", "twas", "twere", "twill", "twould", "til", "cause", "bout", "n", "im", "er", "ere", "ave", "ow", "e",
+        "round", "neath", "gainst", "mongst", "twixt", "appen", "nuff", "cos", "coz", "s", "d", "ll", "ve", "re",
+    }.ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The letters from <paramref name="start"/> form an elided word ('em, 'tis).</summary>
+    private static bool IsElision(string text, int start, int end)
+    {
+        var stop = start;
+        while (stop < end && char.IsLetter(text[stop])) stop++;
+        return stop > start && Elisions.Contains(text.AsSpan(start, stop - start));
     }
 
     /// <summary>True when the paragraph after <paramref name="p"/> starts with an opening quotation mark.</summary>

@@ -29,7 +29,7 @@ internal static class SpellingCheck
         var vocabulary = context.Vocabulary;
         var used = new List<Usage>();
         int british = 0, american = 0, uses = 0;
-        foreach (var family in VariantTable.Families)
+        foreach (var family in VariantTable.Families.Concat(VariantDiscovery.Find(vocabulary)))
         {
             var a = new int[family.Pairs.Count];
             var b = new int[family.Pairs.Count];

@@ -34,6 +34,12 @@ public static class DaleChallWords
         return length >= 0 && IsFamiliarFolded(buffer[..length]);
     }
 
+    /// <summary>
+    /// On the list exactly as written (a word already in <see cref="WordFolding"/> form): textstat's test of an easy word,
+    /// which strips hyphens before it looks, so a hyphenated word is never on it.
+    /// </summary>
+    public static bool IsListedFolded(ReadOnlySpan<char> w) => !w.IsEmpty && w.IndexOf('-') < 0 && Folded.Contains(w);
+
     /// <summary>As <see cref="IsFamiliar"/>, for a word already in <see cref="WordFolding"/> form.</summary>
     public static bool IsFamiliarFolded(ReadOnlySpan<char> w)
     {

@@ -3,56 +3,44 @@ using Orchestrator.Manuscripts.Text;
 namespace Orchestrator.Manuscripts.Readability;
 
 /// <summary>
-/// The seven classic readability formulas over the text index, with their standard constants, following
-/// the conventions of Python's textstat (the most widely used and tested implementation) except where
-/// noted below.
+/// The classic readability formulas over the text index, following the conventions of Python's textstat 0.7 (the most
+/// widely used implementation; its 0.7.11 source was read for each rule below) except where noted.
 /// </summary>
 /// <remarks>
 /// <para><b>Word.</b> A token of the text index (<see cref="Word"/>): letters and digits, with inner apostrophes
-/// and hyphens kept inside the word. This is textstat's <c>lexicon_count</c> (punctuation stripped, hyphens
+/// and hyphens kept inside the word. This is textstat's <c>count_words</c> (punctuation stripped, hyphens
 /// joined, split on white space), so <i>well-known</i> and <i>don't</i> are one word each; numbers are words.
 /// Headings, front and back matter are not in the index and are not counted.</para>
-/// <para><b>Sentence.</b> A sentence of the text index (<see cref="Sentence"/>): it ends at . ! ? … followed by
-/// white space and a capital, but not after titles (Mr.), initials or other abbreviations. <i>Differs from
-/// textstat</i>, which splits at every terminator and then drops "sentences" of two words or fewer to undo its
-/// splits at <i>Mr.</i> and <i>Dr.</i>: the index does not make those splits, and in fiction a two-word
-/// sentence ("Not yet.") is a real sentence.</para>
-/// <para><b>Syllables.</b> <see cref="SyllableCounter"/>: spelling rules plus an exception list, agreeing
-/// with CMUdict on 99.7% of the 5,000 commonest corpus words. textstat's classic backend counts Pyphen
-/// hyphenation points + 1, which undercounts; its newer English backend looks words up in CMUdict first. A
-/// number is one syllable.</para>
-/// <para><b>Letters</b> (Coleman–Liau, ARI): letters and digits of the words (of their folded form: æ is two). <i>Differs from textstat</i> for
-/// ARI, which counts every non-space character, punctuation included; Smith &amp; Senter defined ARI on letters
-/// and numbers.</para>
-/// <para><b>Polysyllable</b> (SMOG): a word of three syllables or more, as in textstat.</para>
-/// <para><b>Complex word</b> (Gunning fog): a polysyllable that is not familiar and not a proper name. textstat
-/// likewise uses "difficult words of 3+ syllables"; Gunning excluded proper nouns and common inflections, which
-/// the familiarity rules cover.</para>
-/// <para><b>Difficult word</b> (Dale–Chall): a word that is not familiar (<see cref="DaleChallWords"/>: on the
-/// 1995 list or a regular inflection of a listed word, or a number) and not a proper name (capitalised, and
-/// neither the first word of its sentence nor the first word after an opening quote or bracket). Counted per
-/// occurrence, as in textstat. <i>Differs from textstat</i>, which counts inflections and names as difficult.</para>
-/// <para><b>Formulas</b> (W words, S sentences, Y syllables, L letters, P polysyllables, C complex, D difficult):</para>
+/// <para><b>Sentence.</b> A sentence of the text index (<see cref="Sentence"/>). <i>Differs from textstat</i>, which
+/// splits at every terminator and then drops "sentences" of two words or fewer to undo its splits at <i>Mr.</i> and
+/// <i>Dr.</i>: the index does not make those splits, and in fiction a two-word sentence ("Not yet.") is a real one.</para>
+/// <para><b>Syllables.</b> <see cref="SyllableCounter"/>: spelling rules plus an exception list, agreeing with
+/// CMUdict on 99.7% of the 5,000 commonest corpus words; textstat 0.7 looks words up in CMUdict first too.</para>
+/// <para><b>Letters</b> (Coleman–Liau): letters and digits of the words, as textstat's <c>count_letters</c>.</para>
+/// <para><b>Characters</b> (ARI): every character of the sentences but white space, punctuation included, divided by
+/// the white-space separated tokens (punctuation-only ones included) — textstat's <c>chars_per_word</c>.</para>
+/// <para><b>Polysyllable</b> (SMOG): a word of three syllables or more.</para>
+/// <para><b>Easy word</b>: a word on the Dale–Chall list as written (<see cref="DaleChallWords.IsListedFolded"/>);
+/// inflections, names and numbers are not easy, as in textstat. <b>Difficult</b> (Dale–Chall): any word not easy;
+/// <b>difficult v2</b>: not easy and of two syllables or more; <b>complex</b> (Gunning fog): not easy and of three
+/// syllables or more. Counted per occurrence.</para>
+/// <para><b>Formulas</b> (W words, S sentences, Y syllables, L letters, C characters, T tokens, P polysyllables,
+/// X complex, D difficult, D2 difficult v2):</para>
 /// <list type="bullet">
 /// <item>Flesch reading ease = 206.835 − 1.015·W/S − 84.6·Y/W</item>
 /// <item>Flesch–Kincaid grade = 0.39·W/S + 11.8·Y/W − 15.59</item>
-/// <item>Gunning fog = 0.4·(W/S + 100·C/W)</item>
-/// <item>SMOG = 1.0430·√(P·30/S) + 3.1291. McLaughlin's SMOG is defined on a sample of 30 sentences; for any
-/// other number of sentences the polysyllable count is scaled to 30 (textstat's behaviour). Below 30 sentences
-/// the value is an extrapolation, and it is only reported for texts of at least 3 sentences (textstat's older
-/// cut-off); under that it is 0.</item>
-/// <item>Coleman–Liau = 0.0588·(100·L/W) − 0.296·(100·S/W) − 15.8</item>
-/// <item>ARI = 4.71·L/W + 0.5·W/S − 21.43</item>
-/// <item>Dale–Chall (new) = 0.1579·(100·D/W) + 0.0496·W/S, plus 3.6365 when more than 5% of words are difficult</item>
+/// <item>Gunning fog = 0.4·(W/S + 100·X/W)</item>
+/// <item>SMOG = 1.043·√(30·P/S) + 3.1291, for any number of sentences (textstat 0.7 dropped its older 3-sentence cut-off)</item>
+/// <item>Coleman–Liau = 0.058·(100·L/W) − 0.296·(100·S/W) − 15.8</item>
+/// <item>ARI = 4.71·C/T + 0.5·W/S − 21.43</item>
+/// <item>Dale–Chall = 0.1579·(100·D/W) + 0.0496·W/S, plus 3.6365 when more than 5% of words are difficult</item>
+/// <item>Dale–Chall v2 = 0.1579·(100·D2/W) + 0.0496·W/S, plus 3.6365 when that raw score is above 0.05 (textstat's test, kept as it is)</item>
 /// </list>
-/// <para>Values are not rounded. A text without words or sentences scores 0 on every formula.</para>
+/// <para>Values are not rounded (textstat 0.7 rounds only what it prints). A text without words or sentences scores 0 on every formula.</para>
 /// </remarks>
 public static class ReadabilityCalculator
 {
-    /// <summary>Fewest sentences for which SMOG is reported.</summary>
-    public const int SmogMinSentences = 3;
-
-    /// <summary>The seven values from counts.</summary>
+    /// <summary>The values from counts.</summary>
     public static ReadabilityScores Score(ReadabilityCounts counts)
     {
         if (counts.Words == 0 || counts.Sentences == 0) return ReadabilityScores.Empty with { Counts = counts };
@@ -62,12 +50,14 @@ public static class ReadabilityCalculator
         var ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord;
         var grade = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59;
         var fog = 0.4 * (wordsPerSentence + 100.0 * counts.ComplexWords / w);
-        var smog = counts.Sentences >= SmogMinSentences ? 1.0430 * Math.Sqrt(counts.Polysyllables * 30.0 / s) + 3.1291 : 0;
-        var colemanLiau = 0.0588 * (100.0 * counts.Letters / w) - 0.296 * (100.0 * s / w) - 15.8;
-        var ari = 4.71 * (counts.Letters / w) + 0.5 * wordsPerSentence - 21.43;
+        var smog = 1.043 * Math.Sqrt(30.0 * counts.Polysyllables / s) + 3.1291;
+        var colemanLiau = 0.058 * (100.0 * counts.Letters / w) - 0.296 * (100.0 * s / w) - 15.8;
+        var ari = counts.Tokens > 0 && counts.Characters > 0 ? 4.71 * counts.Characters / counts.Tokens + 0.5 * wordsPerSentence - 21.43 : 0;
         var difficultPercent = 100.0 * counts.DifficultWords / w;
         var daleChall = 0.1579 * difficultPercent + 0.0496 * wordsPerSentence + (difficultPercent > 5 ? 3.6365 : 0);
-        return new ReadabilityScores(ease, grade, fog, smog, colemanLiau, ari, daleChall, counts);
+        var rawV2 = 0.1579 * (100.0 * counts.DifficultWordsV2 / w) + 0.0496 * wordsPerSentence;
+        var daleChallV2 = rawV2 > 0.05 ? rawV2 + 3.6365 : rawV2;
+        return new ReadabilityScores(ease, grade, fog, smog, colemanLiau, ari, daleChall, counts) { DaleChallV2 = daleChallV2 };
     }
 
     /// <summary>The whole indexed text.</summary>
@@ -103,7 +93,7 @@ public static class ReadabilityCalculator
         for (var s = Math.Max(0, firstSentence); s < end; s++)
         {
             var sentence = document.Sentences[s];
-            tally.AddSentence();
+            tally.AddSentence(document.Text.AsSpan(sentence.Span.Start, sentence.Span.Length));
             for (var i = sentence.FirstWord; i < sentence.FirstWord + sentence.WordCount; i++)
             {
                 var word = document.WordText(i);
@@ -142,7 +132,7 @@ public static class ReadabilityCalculator
     /// and cost more than measuring the word.
     /// </summary>
     internal static WordReadability MeasureFolded(ReadOnlySpan<char> folded) =>
-        new(SyllableCounter.CountFolded(folded), Letters(folded), DaleChallWords.IsFamiliarFolded(folded), false);
+        new(SyllableCounter.CountFolded(folded), Letters(folded), DaleChallWords.IsFamiliarFolded(folded), false, DaleChallWords.IsListedFolded(folded));
 
     /// <summary>A word too long to fold on the stack: counted, never familiar.</summary>
     internal static WordReadability MeasureLong(ReadOnlySpan<char> word, bool properName) =>

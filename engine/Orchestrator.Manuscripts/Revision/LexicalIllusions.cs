@@ -9,7 +9,8 @@ namespace Orchestrator.Manuscripts.Revision;
 /// <c>style.lexical-illusion</c>): within a paragraph, a word followed, across white space only (line breaks
 /// included), by the same word in any case ("the the", "The the", "of↵of"), the second starting with a letter, unless
 /// the word is one whose doubling is grammatical or deliberate (<c>StyleLexicon.RepeatAllowed</c>: "had had",
-/// "that that", "is is", "no no", "knock knock"...).
+/// "can can", "is is", "no no", "knock knock"...), or one the style node queries but only a writer can settle
+/// (<c>StyleLexicon.RepeatQueried</c>: "that that", "on on"), or a reduplicated name ("Walla Walla").
 /// </summary>
 /// <remarks>
 /// A run (w0 w1 … wk) becomes one edit that keeps w0, so the first word keeps its case ("The the cat" → "The cat").
@@ -37,8 +38,9 @@ internal static class LexicalIllusions
                 var length = WordFolding.Fold(text.AsSpan(word.Start, word.Length), current);
                 var repeated = j > first && length > 0 && length == previousLength
                     && current[..length].SequenceEqual(previous[..previousLength])
-                    && !StyleLexicon.RepeatAllowed.Contains(current[..length])
+                    && !StyleLexicon.RepeatAllowed.Contains(current[..length]) && !StyleLexicon.RepeatQueried.Contains(current[..length])
                     && char.IsLetter(text[word.Start])
+                    && !(char.IsUpper(text[word.Start]) && char.IsUpper(text[words[j - 1].Start]))
                     && IsWhiteGap(text, words[j - 1], word);
                 if (repeated)
                 {

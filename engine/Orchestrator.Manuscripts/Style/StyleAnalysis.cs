@@ -72,6 +72,7 @@ internal sealed class StyleAnalysis
         _metrics[M.ColemanLiau] = r.ColemanLiau;
         _metrics[M.Ari] = r.AutomatedReadabilityIndex;
         _metrics[M.DaleChall] = r.DaleChall;
+        _metrics[M.DaleChallV2] = r.DaleChallV2;
         _metrics[M.MeanSentenceWords] = sentences.Mean;
         _metrics[M.SentenceWordsStdev] = sentences.StdDev;
         _metrics[M.SentenceWordsCv] = sentences.Cv;
@@ -106,6 +107,11 @@ internal sealed class StyleAnalysis
             "filter words in narration", FilterFinding);
         var penaltyTags = DialogueTags();
         var penaltyOverused = CheckOverused();
+        var penaltyWordy = Family(StyleRules.Wordy, M.WordyPhrases, M.WordyPer1000, narration: true, StylePenalty.Wordy,
+            "wordy phrases in narration", WordyFinding);
+        var penaltyRedundancies = Family(StyleRules.Redundancy, M.Redundancies, M.RedundanciesPer1000, narration: false, StylePenalty.Redundancies,
+            "redundant pairs", RedundancyFinding);
+        Layout();
         CheckChapters();
         AddStrengths();
 
@@ -123,9 +129,12 @@ internal sealed class StyleAnalysis
         _metrics[M.PenaltyFilterWords] = penaltyFilter;
         _metrics[M.PenaltyDialogueTags] = penaltyTags;
         _metrics[M.PenaltyOverused] = penaltyOverused;
+        _metrics[M.PenaltyWordy] = penaltyWordy;
+        _metrics[M.PenaltyRedundancies] = penaltyRedundancies;
 
         var total = penaltyReadability + penaltyVariety + penaltyLong + penaltySticky + penaltyAdverbs + penaltyPassive + penaltyHedges
-            + penaltyCliches + penaltyOpenings + penaltyIllusions + penaltyEchoes + penaltyFilter + penaltyTags + penaltyOverused;
+            + penaltyCliches + penaltyOpenings + penaltyIllusions + penaltyEchoes + penaltyFilter + penaltyTags + penaltyOverused
+            + penaltyWordy + penaltyRedundancies;
         var score = _scan.Words == 0 ? 0 : Math.Clamp(1 - total, 0, 1);
 
         return new NodeResult
@@ -243,9 +252,23 @@ internal sealed class StyleAnalysis
         _metrics[countMetric] = all.Count;
         _metrics[rateMetric] = rate;
         Report(rule, all, label, rate, narration, finding);
-        var cost = penalty.Of(rate);
+        var cost = Cost(penalty, rate, all.Count);
         if (cost > 0) _summary.Add($"{N0(all.Count)} {label} ({F1(rate)} per 1,000 words)");
         return cost;
+    }
+
+    /// <summary>
+    /// The penalty of a family at <paramref name="rate"/>: nothing under <c>minRateCount</c> occurrences (a rate of one
+    /// occurrence in a short text means nothing), else the family's cost above its allowance. The passive allowance is
+    /// a share of the sentences, turned into a rate with the text's own sentence length.
+    /// </summary>
+    private double Cost(StylePenalty penalty, double rate, int count)
+    {
+        if (count < _options.MinRateCount) return 0;
+        var free = _options.Allowance(penalty);
+        if (penalty == StylePenalty.Passive)
+            free = _scan.Sentences.Mean > 0 ? free * 1000 / _scan.Sentences.Mean : 0;
+        return penalty.Of(rate, free);
     }
 
     private void Report(string rule, IReadOnlyList<StyleDetection> all, string label, double rate, bool narration, Func<StyleDetection, Finding> finding)
@@ -320,7 +343,7 @@ internal sealed class StyleAnalysis
         Report(StyleRules.ThereIsOpening, there, "\"there is/was\" openings", PerNarration(there.Count), true, ThereIsFinding);
         Report(StyleRules.RepeatedOpening, repeated, "runs of sentences with the same opening word", PerNarration(repeated.Count), true,
             RepeatedOpeningFinding);
-        var cost = StylePenalty.Openings.Of(rate);
+        var cost = Cost(StylePenalty.Openings, rate, there.Count + repeated.Count);
         if (cost > 0) _summary.Add($"{N0(there.Count + repeated.Count)} weak or repeated openings");
         return cost;
     }
@@ -344,7 +367,7 @@ internal sealed class StyleAnalysis
         _metrics[M.DialogueTagsPer1000] = rate;
         Report(StyleRules.SaidBookism, bookisms, "said-bookisms", PerWords(bookisms.Count), false, BookismFinding);
         Report(StyleRules.TagAdverb, adverbs, "adverbs in dialogue tags", PerWords(adverbs.Count), false, TagAdverbFinding);
-        var cost = StylePenalty.DialogueTags.Of(rate);
+        var cost = Cost(StylePenalty.DialogueTags, rate, bookisms.Count + adverbs.Count);
         if (cost > 0) _summary.Add($"{N0(bookisms.Count + adverbs.Count)} showy dialogue tags");
         return cost;
     }
@@ -368,14 +391,32 @@ internal sealed class StyleAnalysis
             }
             _findings.Add(new Finding(StyleRules.Overused,
                 word.Per1000 > 2 * word.Threshold ? Severity.Warning : Severity.Suggestion,
-                $"\"{word.Word}\" is used {N0(word.Count)} times, {F2(word.Per1000)} per 1,000 words: {F1(times)}x the {F2(word.Expected)} " +
-                $"of published fiction (flagged above {F2(word.Threshold)}).",
+                $"\"{word.Word}\" is used {N0(word.Count)} times, {F2(word.Per1000)} per 1,000 words: {F1(times)}x the expected " +
+                $"{F2(word.Expected)} (flagged above {F2(word.Threshold)}).",
                 $"Search for \"{word.Word}\" and cut or vary most uses; the first is quoted.",
                 location, evidence, Confidence: 0.9));
         }
         _metrics[M.OverusedWords] = over;
         if (over > 0) _summary.Add(over == 1 ? "1 overused word" : $"{over} overused words");
         return Math.Min(StylePenalty.OverusedCap, StylePenalty.PerOverusedWord * over);
+    }
+
+    /// <summary>Information-level and layout checks: "So"/"But" openings, over-long paragraphs, unmatched brackets (no penalty).</summary>
+    private void Layout()
+    {
+        var conjunctions = Detections(StyleRules.ConjunctionOpening);
+        var paragraphs = Detections(StyleRules.LongParagraph);
+        var brackets = Detections(StyleRules.UnmatchedBracket);
+        _metrics[M.ConjunctionOpenings] = conjunctions.Count;
+        _metrics[M.LongParagraphs] = paragraphs.Count;
+        _metrics[M.UnmatchedBrackets] = brackets.Count;
+        Report(StyleRules.ConjunctionOpening, conjunctions, "sentences opening with \"So\" or \"But\"", PerNarration(conjunctions.Count), true,
+            ConjunctionFinding);
+        Report(StyleRules.LongParagraph, paragraphs, $"paragraphs of more than {_options.LongParagraphWords} words", PerWords(paragraphs.Count), false,
+            LongParagraphFinding);
+        Report(StyleRules.UnmatchedBracket, brackets, "unmatched brackets", PerWords(brackets.Count), false, BracketFinding);
+        if (paragraphs.Count > 0) _summary.Add($"{N0(paragraphs.Count)} over-long paragraphs");
+        if (brackets.Count > 0) _summary.Add(brackets.Count == 1 ? "1 unmatched bracket" : $"{brackets.Count} unmatched brackets");
     }
 
     private void AddStrengths()
@@ -451,6 +492,69 @@ internal sealed class StyleAnalysis
                 ? "Fine if it is how this character talks; otherwise give them a phrase of their own."
                 : "Replace it with an image of your own, specific to this character and scene.",
             _doc.Locator.Locate(d.Span), SentenceEvidence(d), Confidence: speech ? 0.6 : 0.8);
+    }
+
+    private Finding WordyFinding(StyleDetection d)
+    {
+        var plain = PlainAlternative(StyleLexicon.WordyMatcher, WordyPhrases.Table, d);
+        return new Finding(StyleRules.Wordy, Severity.Suggestion,
+            $"Wordy: \"{Quote(d)}\"{(plain is null ? "" : $" — plainer: \"{plain}\"")}.",
+            "Say it in fewer words; the plain form reads faster and hides nothing.",
+            _doc.Locator.Locate(d.Span), SentenceEvidence(d), Confidence: 0.8);
+    }
+
+    private Finding RedundancyFinding(StyleDetection d)
+    {
+        var plain = PlainAlternative(StyleLexicon.RedundancyMatcher, Redundancies.Table, d);
+        var speech = InDialogue(d);
+        return new Finding(StyleRules.Redundancy, speech ? Severity.Info : Severity.Suggestion,
+            $"Redundant: \"{Quote(d)}\"{(plain is null ? "" : $" says no more than \"{plain}\"")}.",
+            "Drop the word that repeats what the other already says.",
+            _doc.Locator.Locate(d.Span), SentenceEvidence(d), Confidence: speech ? 0.6 : 0.85);
+    }
+
+    private Finding ConjunctionFinding(StyleDetection d) =>
+        new(StyleRules.ConjunctionOpening, Severity.Info,
+            $"The sentence opens with \"{Quote(d)}\".",
+            "Fine in fiction and speech; in a run, or in formal prose, join it to the sentence before or open another way.",
+            _doc.Locator.Locate(d.Span), SentenceEvidence(d), Confidence: 0.5);
+
+    private Finding LongParagraphFinding(StyleDetection d) =>
+        new(StyleRules.LongParagraph, (int)d.Weight > 2 * _options.LongParagraphWords ? Severity.Warning : Severity.Suggestion,
+            $"A {N0((int)d.Weight)}-word paragraph (more than {_options.LongParagraphWords}).",
+            "Break it where the focus shifts: a new speaker, place, time or idea; white space rests the eye.",
+            _doc.Locator.Locate(d.Span), Evidence(_doc, _doc.Sentences[d.Sentence].Span, _doc.Sentences[d.Sentence].Span), Confidence: 0.8);
+
+    private Finding BracketFinding(StyleDetection d) =>
+        new(StyleRules.UnmatchedBracket, Severity.Warning,
+            $"Unmatched bracket \"{Quote(d)}\": its partner is not in the same paragraph.",
+            "Close the bracket where the aside ends, or remove the stray one.",
+            _doc.Locator.Locate(d.Span), SentenceEvidence(d), Confidence: 0.85);
+
+    /// <summary>The plain alternative of the listed phrase a detection matched (found again from its words).</summary>
+    private string? PlainAlternative(PhraseMatcher matcher, IReadOnlyList<(string Phrase, string Plain)> table, in StyleDetection d)
+    {
+        var first = WordAt(d.Span.Start);
+        if (first < 0) return null;
+        var folded = new string[Math.Min((int)d.Weight, _doc.Words.Length - first)];
+        for (var k = 0; k < folded.Length; k++) folded[k] = StyleLexicon.Fold(_doc.WordText(first + k).ToString());
+        var (_, index) = matcher.Match(folded[0], first, first + folded.Length, i => folded[i - first]);
+        return index >= 0 ? table[index].Plain : null;
+    }
+
+    /// <summary>The index of the word starting at <paramref name="offset"/>, or −1.</summary>
+    private int WordAt(int offset)
+    {
+        int lo = 0, hi = _doc.Words.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var start = _doc.Words[mid].Start;
+            if (start == offset) return mid;
+            if (start < offset) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
     }
 
     private Finding ThereIsFinding(StyleDetection d) =>

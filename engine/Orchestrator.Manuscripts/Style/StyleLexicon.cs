@@ -7,7 +7,7 @@ namespace Orchestrator.Manuscripts.Style;
 /// its <see cref="WordTraits"/>, so the scan asks one question per word instead of one per lexicon. The lexicons
 /// themselves stay readable lists in their own classes (<see cref="GlueWords"/>, <see cref="FilterWords"/>,
 /// <see cref="HedgeWords"/>, <see cref="DialogueTagVerbs"/>, <see cref="AdverbExceptions"/>,
-/// <see cref="Participles"/>, <see cref="Cliches"/>, <see cref="OverusedWordNorms"/>) and here.
+/// <see cref="Participles"/>, <see cref="Cliches"/>, <see cref="HedgePhrases"/>, <see cref="WordyPhrases"/>, <see cref="Redundancies"/>, <see cref="OverusedWordNorms"/>) and here.
 /// </summary>
 internal static class StyleLexicon
 {
@@ -19,10 +19,27 @@ internal static class StyleLexicon
         "not never always also often already still just soon once then ever quite so very rather much too well all both");
 
     /// <summary>Words whose doubling is grammatical or deliberate ("had had", "that that", "no no", "knock knock").</summary>
+    /// <remarks>"that that" and "on on" are not here: a doubled "that" is grammatical only after a verb of saying, and a
+    /// writer who means it can recast the sentence; the eye skips both far more often than anyone intends them.</remarks>
     public static WordSet RepeatAllowed { get; } = WordSet.Parse("""
-        had that her is do no yes ha oh ah bye very so well now knock tut hush boo chop tick tock la pooh fie hear ho hey hi
-        there never far round on over again more many one buffalo away out
+        had can her is do no yes ha oh ah bye very so well now knock tut hush boo chop tick tock la pooh fie hear ho hey hi
+        there never far round again more many buffalo away out
         """);
+
+    /// <summary>
+    /// Doublings the style node flags but the revise node must not delete on its own: "that that" is grammatical after a verb
+    /// of saying, "on on" can be ("carried on on foot"); a writer decides.
+    /// </summary>
+    public static WordSet RepeatQueried { get; } = WordSet.Parse("that on");
+
+    /// <summary>The phrase lists, each with its matcher.</summary>
+    public static PhraseMatcher ClicheMatcher { get; } = new(Cliches.Phrases);
+    public static PhraseMatcher HedgePhraseMatcher { get; } = new(HedgePhrases.Phrases);
+    public static PhraseMatcher WordyMatcher { get; } = new(WordyPhrases.Table.Select(t => t.Phrase));
+    public static PhraseMatcher RedundancyMatcher { get; } = new(Redundancies.Table.Select(t => t.Phrase));
+
+    /// <summary>Conjunctions whose use as a sentence opener some editors query ("So", "But").</summary>
+    public static WordSet ConjunctionOpeners { get; } = WordSet.Parse("so but");
 
     /// <summary>
     /// Common words missing from the Dale–Chall list (which was made for children) that are not worth an echo
@@ -77,7 +94,11 @@ internal static class StyleLexicon
         Add(["there"], WordTraits.There);
         Add(["there's", "there're"], WordTraits.ThereContraction);
         Add(["of"], WordTraits.Of);
-        Add(ClicheMatcher.Default.FirstWords, WordTraits.ClicheStart);
+        Add(ClicheMatcher.FirstWords, WordTraits.ClicheStart);
+        Add(HedgePhraseMatcher.FirstWords, WordTraits.HedgePhraseStart);
+        Add(WordyMatcher.FirstWords, WordTraits.WordyStart);
+        Add(RedundancyMatcher.FirstWords, WordTraits.RedundancyStart);
+        Add(ConjunctionOpeners.Words, WordTraits.ConjunctionOpener);
 
         var overused = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < OverusedWordNorms.Table.Count; i++)

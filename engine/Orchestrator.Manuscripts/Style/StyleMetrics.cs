@@ -11,7 +11,7 @@ public static class StyleMetrics
     public const string Sentences = "sentences";
     public const string SyllablesPerWord = "syllablesPerWord";
 
-    /// <summary>Share of words that are neither familiar (Dale–Chall) nor proper names.</summary>
+    /// <summary>Share of words not on the Dale–Chall list (textstat's difficult words).</summary>
     public const string DifficultWordShare = "difficultWordShare";
 
     // Readability (see Readability.ReadabilityCalculator for the conventions).
@@ -22,6 +22,9 @@ public static class StyleMetrics
     public const string ColemanLiau = "colemanLiau";
     public const string Ari = "ari";
     public const string DaleChall = "daleChall";
+
+    /// <summary>textstat's Dale–Chall v2 (difficult words of two syllables or more).</summary>
+    public const string DaleChallV2 = "daleChallV2";
 
     // Sentences.
     public const string MeanSentenceWords = "meanSentenceWords";
@@ -82,6 +85,17 @@ public static class StyleMetrics
     public const string PenaltyFilterWords = "penaltyFilterWords";
     public const string PenaltyDialogueTags = "penaltyDialogueTags";
     public const string PenaltyOverused = "penaltyOverused";
+    public const string PenaltyWordy = "penaltyWordy";
+    public const string PenaltyRedundancies = "penaltyRedundancies";
+
+    // Plain-language and layout checks.
+    public const string WordyPhrases = "wordyPhrases";
+    public const string WordyPer1000 = "wordyPer1000";
+    public const string Redundancies = "redundancies";
+    public const string RedundanciesPer1000 = "redundanciesPer1000";
+    public const string ConjunctionOpenings = "conjunctionOpenings";
+    public const string LongParagraphs = "longParagraphs";
+    public const string UnmatchedBrackets = "unmatchedBrackets";
 
     // Series (one value per chapter, in order), labelled by ChapterLabels.
     public const string FleschReadingEaseSeries = FleschReadingEase;
@@ -111,7 +125,7 @@ public static class StyleMetrics
     public static IReadOnlyCollection<string> Declared { get; } =
     [
         Words, NarrationWords, Sentences, SyllablesPerWord, DifficultWordShare,
-        FleschReadingEase, FleschKincaidGrade, GunningFog, Smog, ColemanLiau, Ari, DaleChall,
+        FleschReadingEase, FleschKincaidGrade, GunningFog, Smog, ColemanLiau, Ari, DaleChall, DaleChallV2,
         MeanSentenceWords, SentenceWordsStdev, SentenceWordsCv, ShortSentenceShare, LongSentenceShare,
         LongSentences, LongSentencesPer1000, StickySentences, StickySentencesPer1000, Adverbs, AdverbsPer1000, Passives,
         PassivesPer1000, Hedges, HedgesPer1000, Cliches, ClichesPer1000, ThereIsOpenings, RepeatedOpenings, OpeningsPer1000,
@@ -119,5 +133,7 @@ public static class StyleMetrics
         OverusedWords,
         PenaltyReadability, PenaltyVariety, PenaltyLongSentences, PenaltySticky, PenaltyAdverbs, PenaltyPassive, PenaltyHedges,
         PenaltyCliches, PenaltyOpenings, PenaltyIllusions, PenaltyEchoes, PenaltyFilterWords, PenaltyDialogueTags, PenaltyOverused,
+        PenaltyWordy, PenaltyRedundancies, WordyPhrases, WordyPer1000, Redundancies, RedundanciesPer1000, ConjunctionOpenings,
+        LongParagraphs, UnmatchedBrackets,
     ];
 }

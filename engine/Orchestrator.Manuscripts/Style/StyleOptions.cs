@@ -42,8 +42,33 @@ public sealed record StyleOptions
     /// <summary><c>overusedMinExcess</c>: and at least this many uses per 1,000 words above it (default 0.5).</summary>
     public double OverusedMinExcess { get; init; } = 0.5;
 
+    /// <summary><c>longParagraphWords</c>: a paragraph of more words than this is over-long (default 300).</summary>
+    public int LongParagraphWords { get; init; } = 300;
+
+    /// <summary>
+    /// <c>minRateCount</c>: a rule judged by its rate per 1,000 words (an overused word, a family's penalty) needs at least this
+    /// many occurrences before it counts, so one use in a 20-word text is not "50 per 1,000" (default 3).
+    /// </summary>
+    public int MinRateCount { get; init; } = 3;
+
     /// <summary><c>maxFindingsPerRule</c>: the most located findings one rule reports (default 20).</summary>
     public int MaxFindingsPerRule { get; init; } = 20;
+
+    /// <summary>
+    /// <c>overusedNorms</c>: expected rates that replace rows of <see cref="OverusedWordNorms"/>, as <c>"word=rate"</c> strings
+    /// (uses per 1,000 words); one expected rate per row of the table, in table order.
+    /// </summary>
+    public IReadOnlyList<double> OverusedExpected { get; init; } = OverusedWordNorms.Table.Select(n => n.ExpectedPer1000).ToArray();
+
+    /// <summary>
+    /// <c>allowLongSentences</c>, <c>allowAdverbs</c>...: the allowance of each penalty family before it costs score
+    /// (<see cref="StylePenalty"/> documents the defaults and their sources), keyed by option name.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Allowances { get; init; } =
+        StylePenalty.All.ToDictionary(p => p.Option, p => p.Free, StringComparer.Ordinal);
+
+    /// <summary>The allowance of <paramref name="penalty"/>.</summary>
+    internal double Allowance(StylePenalty penalty) => Allowances.TryGetValue(penalty.Option, out var free) ? free : penalty.Free;
 
     /// <summary>
     /// Reads the options, checking kinds and ranges. A wrong value is an input the node cannot run with, so it is
@@ -66,6 +91,10 @@ public sealed record StyleOptions
                 OverusedFactor = options.GetDouble("overusedFactor", Default.OverusedFactor),
                 OverusedMinExcess = options.GetDouble("overusedMinExcess", Default.OverusedMinExcess),
                 MaxFindingsPerRule = options.GetInt("maxFindingsPerRule", Default.MaxFindingsPerRule),
+                LongParagraphWords = options.GetInt("longParagraphWords", Default.LongParagraphWords),
+                MinRateCount = options.GetInt("minRateCount", Default.MinRateCount),
+                OverusedExpected = ReadNorms(options.GetStrings("overusedNorms", [])),
+                Allowances = StylePenalty.All.ToDictionary(p => p.Option, p => options.GetDouble(p.Option, p.Free), StringComparer.Ordinal),
             };
             result.Check();
             return result;
@@ -85,8 +114,30 @@ public sealed record StyleOptions
         NodeOptionsReader.Require(OverusedFactor >= 1, "overusedFactor", "at least 1", OverusedFactor);
         NodeOptionsReader.Require(OverusedMinExcess >= 0, "overusedMinExcess", "0 or more", OverusedMinExcess);
         NodeOptionsReader.Require(MaxFindingsPerRule >= 1, "maxFindingsPerRule", "at least 1", MaxFindingsPerRule);
+        NodeOptionsReader.Require(LongParagraphWords >= 20, "longParagraphWords", "at least 20", LongParagraphWords);
+        NodeOptionsReader.Require(MinRateCount >= 1, "minRateCount", "at least 1", MinRateCount);
+        foreach (var (name, value) in Allowances) NodeOptionsReader.Require(value >= 0, name, "0 or more", value);
     }
 
+
+    /// <summary>"word=rate" rows over the default table; an unknown word or a bad rate names itself.</summary>
+    private static double[] ReadNorms(IReadOnlyList<string> rows)
+    {
+        var expected = OverusedWordNorms.Table.Select(n => n.ExpectedPer1000).ToArray();
+        foreach (var row in rows)
+        {
+            var eq = row.IndexOf('=');
+            var word = eq > 0 ? row[..eq].Trim() : row.Trim();
+            var index = OverusedWordNorms.IndexOf(word);
+            if (index < 0)
+                throw new InvalidNodeInputException(
+                    $"option 'overusedNorms': '{word}' is not a word of the overused table ({string.Join(", ", OverusedWordNorms.Table.Select(n => n.Word))})");
+            if (!double.TryParse(eq > 0 ? row[(eq + 1)..] : "", NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate < 0 || double.IsNaN(rate))
+                throw new InvalidNodeInputException($"option 'overusedNorms': '{row}' must be \"word=rate\" with a rate of 0 or more per 1,000 words");
+            expected[index] = rate;
+        }
+        return expected;
+    }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

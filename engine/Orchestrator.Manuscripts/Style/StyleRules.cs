@@ -33,7 +33,7 @@ public static class StyleRules
     /// <summary>A form of "to be" followed by a past participle, in narration.</summary>
     public const string Passive = "style.passive";
 
-    /// <summary>A weasel, filler or hedge word in narration.</summary>
+    /// <summary>A weasel, filler or hedge word or phrase in narration ("really", "I would argue", "some people").</summary>
     public const string Hedge = "style.hedge";
 
     /// <summary>A cliché.</summary>
@@ -45,7 +45,7 @@ public static class StyleRules
     /// <summary>Several consecutive sentences opening with the same word.</summary>
     public const string RepeatedOpening = "style.opening.repeated";
 
-    /// <summary>The same word twice in a row ("the the"), across line breaks too.</summary>
+    /// <summary>The same word twice in a row ("the the", "that that"), across line breaks too; not legitimate doublings ("had had") or reduplicated names.</summary>
     public const string LexicalIllusion = "style.lexical-illusion";
 
     /// <summary>The same uncommon word again within a short window.</summary>
@@ -63,11 +63,26 @@ public static class StyleRules
     /// <summary>A word used far more often than in published fiction.</summary>
     public const string Overused = "style.overused";
 
+    /// <summary>A wordy phrase with a plain alternative ("in order to" → "to").</summary>
+    public const string Wordy = "style.wordy";
+
+    /// <summary>A redundant pair ("free gift", "PIN number").</summary>
+    public const string Redundancy = "style.redundancy";
+
+    /// <summary>A narration sentence opening with "So" or "But" (information only).</summary>
+    public const string ConjunctionOpening = "style.opening.conjunction";
+
+    /// <summary>A paragraph longer than <c>longParagraphWords</c>.</summary>
+    public const string LongParagraph = "style.paragraph.long";
+
+    /// <summary>A bracket without its partner in the same paragraph.</summary>
+    public const string UnmatchedBracket = "style.bracket.unmatched";
+
     /// <summary>Every rule id, for documentation and filters.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Empty, ReadabilityHard, ReadabilityEasy, ReadabilityInBand, ReadabilityChapter, LongSentence, SentenceVariety,
         StickySentence, Adverb, Passive, Hedge, Cliche, ThereIsOpening, RepeatedOpening, LexicalIllusion, Echo, FilterWord,
-        SaidBookism, TagAdverb, Overused,
+        SaidBookism, TagAdverb, Overused, Wordy, Redundancy, ConjunctionOpening, LongParagraph, UnmatchedBracket,
     ];
 }

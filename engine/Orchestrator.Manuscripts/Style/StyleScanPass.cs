@@ -21,6 +21,7 @@ internal sealed class StyleScanPass : IDisposable
     private readonly StyleWord[] _info;
     private readonly FoldedWordTable<StyleWordFacts> _table;
     private readonly int[] _ringIndex;
+    private readonly PhraseMatcher.FoldedWord _foldedWord;
     private readonly List<StyleDetection> _detections;
     private readonly int[] _overusedCounts = new int[OverusedWordNorms.Table.Count];
     private readonly int[] _overusedFirst = new int[OverusedWordNorms.Table.Count];
@@ -38,6 +39,7 @@ internal sealed class StyleScanPass : IDisposable
         _info = ArrayPool<StyleWord>.Shared.Rent(Math.Max(1, _words.Length));
         _table = new FoldedWordTable<StyleWordFacts>(Math.Clamp(_words.Length / 8, 256, 32_768));
         _ringIndex = ArrayPool<int>.Shared.Rent(options.EchoWindow);
+        _foldedWord = FoldedWordAt;
         _detections = new List<StyleDetection>(Math.Max(16, _words.Length / 16));
         _chapterReadability = new ReadabilityCounts[document.Chapters.Count];
         _chapterNarration = new int[document.Chapters.Count];
@@ -74,9 +76,10 @@ internal sealed class StyleScanPass : IDisposable
         for (var i = 0; i < overused.Length; i++)
         {
             var norm = OverusedWordNorms.Table[i];
+            var expected = _options.OverusedExpected[i];
             var per1000 = totalWords > 0 ? 1000.0 * _overusedCounts[i] / totalWords : 0;
-            var threshold = Math.Max(_options.OverusedFactor * norm.ExpectedPer1000, norm.ExpectedPer1000 + _options.OverusedMinExcess);
-            overused[i] = new OverusedWord(norm.Word, _overusedCounts[i], per1000, norm.ExpectedPer1000, threshold, _overusedFirst[i]);
+            var threshold = Math.Max(_options.OverusedFactor * expected, expected + _options.OverusedMinExcess);
+            overused[i] = new OverusedWord(norm.Word, _overusedCounts[i], per1000, expected, threshold, _overusedFirst[i], _options.MinRateCount);
         }
 
         _detections.Sort(static (x, y) =>
@@ -141,7 +144,7 @@ internal sealed class StyleScanPass : IDisposable
             for (var s = chapter.FirstSentence; s < endSentence; s++)
             {
                 var sentence = _doc.Sentences[s];
-                tally.AddSentence();
+                tally.AddSentence(_text.AsSpan(sentence.Span.Start, sentence.Span.Length));
                 var end = sentence.FirstWord + sentence.WordCount;
                 for (var i = sentence.FirstWord; i < end; i++)
                 {
@@ -199,6 +202,9 @@ internal sealed class StyleScanPass : IDisposable
         public int RingCount;
         public int RingHead;
         public int ClicheSkipUntil;
+        public int HedgeSkipUntil;
+        public int WordySkipUntil;
+        public int RedundancySkipUntil;
     }
 
     private void CheckChapter(Chapter chapter, ref SentenceTally tally)
@@ -213,6 +219,7 @@ internal sealed class StyleScanPass : IDisposable
                 var paragraph = _doc.Paragraphs[sentence.ParagraphIndex];
                 state.Paragraph = sentence.ParagraphIndex;
                 state.ParagraphFirstWord = paragraph.FirstWord;
+                CheckParagraph(paragraph, s);
             }
             tally.Add(sentence.WordCount);
             CheckSentence(s, sentence, ref state);
@@ -253,16 +260,16 @@ internal sealed class StyleScanPass : IDisposable
                 Add(StyleRules.LexicalIllusion, Between(j - 1, j), s);
 
             if (x.Has(WordTraits.ClicheStart) && j >= state.ClicheSkipUntil)
-            {
-                var matched = MatchCliche(j, b);
-                if (matched > 0)
-                {
-                    Add(StyleRules.Cliche, Between(j, j + matched - 1), s, matched);
-                    state.ClicheSkipUntil = j + matched;
-                }
-            }
+                state.ClicheSkipUntil = MatchPhrase(StyleLexicon.ClicheMatcher, StyleRules.Cliche, s, j, b, state.ClicheSkipUntil);
+            if (x.Has(WordTraits.RedundancyStart) && j >= state.RedundancySkipUntil)
+                state.RedundancySkipUntil = MatchPhrase(StyleLexicon.RedundancyMatcher, StyleRules.Redundancy, s, j, b, state.RedundancySkipUntil);
 
             if (x.Is(StyleWordFlags.InDialogue)) continue;
+
+            if (x.Has(WordTraits.HedgePhraseStart) && j >= state.HedgeSkipUntil)
+                state.HedgeSkipUntil = MatchPhrase(StyleLexicon.HedgePhraseMatcher, StyleRules.Hedge, s, j, b, state.HedgeSkipUntil);
+            if (x.Has(WordTraits.WordyStart) && j >= state.WordySkipUntil)
+                state.WordySkipUntil = MatchPhrase(StyleLexicon.WordyMatcher, StyleRules.Wordy, s, j, b, state.WordySkipUntil);
 
             if (x.Has(WordTraits.Filter) && !IsNounUse(j, a) && !IsTagPosition(j, a, b, lastDialogueWord))
                 Add(StyleRules.FilterWord, WordSpan(j), s);
@@ -307,6 +314,9 @@ internal sealed class StyleScanPass : IDisposable
             state.PreviousOpening = -1;
             return;
         }
+
+        if (first.Has(WordTraits.ConjunctionOpener) && first.Is(StyleWordFlags.Capitalised) && b - a > 1)
+            Add(StyleRules.ConjunctionOpening, WordSpan(a), s);
 
         if (first.Has(WordTraits.ThereContraction))
             Add(StyleRules.ThereIsOpening, WordSpan(a), s);
@@ -412,13 +422,83 @@ internal sealed class StyleScanPass : IDisposable
         state.RingCount = Math.Min(window, state.RingCount + 1);
     }
 
-    private int MatchCliche(int j, int b) =>
-        _info[j].Id < 0 ? 0 : ClicheMatcher.Default.Match(_doc, _table.KeyOf(_info[j].Id), j, b);
+    /// <summary>
+    /// The longest phrase of <paramref name="matcher"/> starting at word <paramref name="j"/>, recorded as a detection of
+    /// <paramref name="rule"/> (weight: its words); returns the word before which the next match of this list may start.
+    /// </summary>
+    private int MatchPhrase(PhraseMatcher matcher, string rule, int s, int j, int b, int skipUntil)
+    {
+        if (_info[j].Id < 0) return skipUntil;
+        var (words, _) = matcher.Match(_table.KeyOf(_info[j].Id), j, b, _foldedWord);
+        if (words == 0) return skipUntil;
+        Add(rule, Between(j, j + words - 1), s, words);
+        return j + words;
+    }
 
-    /// <summary>Word <paramref name="j"/> repeats word j−1 with nothing but white space (line breaks included) between.</summary>
+    private ReadOnlySpan<char> FoldedWordAt(int i) => _info[i].Id >= 0 ? _table.KeyOf(_info[i].Id) : [];
+
+    /// <summary>An over-long paragraph, and brackets without a partner inside it.</summary>
+    private void CheckParagraph(in Paragraph paragraph, int firstSentence)
+    {
+        if (paragraph.WordCount > _options.LongParagraphWords)
+            Add(StyleRules.LongParagraph, paragraph.Span, firstSentence, paragraph.WordCount);
+
+        var text = _text.AsSpan(paragraph.Span.Start, paragraph.Span.Length);
+        if (text.IndexOfAny(Brackets) < 0) return;
+        Span<int> open = stackalloc int[16];
+        var depth = 0;
+        for (var i = text.IndexOfAny(Brackets); i >= 0 && i < text.Length;)
+        {
+            var c = text[i];
+            if (c is '(' or '[' or '{')
+            {
+                if (depth < open.Length) open[depth] = i;
+                depth++;
+            }
+            else if (depth > 0 && depth <= open.Length && Partner(text[open[depth - 1]]) == c)
+                depth--;
+            else if (depth > 1 && depth <= open.Length && Partner(text[open[depth - 2]]) == c)
+            {
+                // "[a (b]": the "(" inside was never closed; the "]" closes the "[".
+                AddBracket(paragraph, paragraph.Span.Start + open[depth - 1]);
+                depth -= 2;
+            }
+            else if (depth == 0 && !IsListMarker(text, i) && !(i > 0 && text[i - 1] is ':' or ';' or '8'))
+                AddBracket(paragraph, paragraph.Span.Start + i);
+            var next = text[(i + 1)..].IndexOfAny(Brackets);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        for (var k = 0; k < Math.Min(depth, open.Length); k++) AddBracket(paragraph, paragraph.Span.Start + open[k]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Brackets = System.Buffers.SearchValues.Create("()[]{}");
+
+    private static char Partner(char opener) => opener switch { '(' => ')', '[' => ']', _ => '}' };
+
+    /// <summary>"a)", "2)", "iv)" at the start of a paragraph or after a line break: a list marker, not a stray bracket.</summary>
+    private static bool IsListMarker(ReadOnlySpan<char> text, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && char.IsLetterOrDigit(text[k])) k--;
+        return k < i - 1 && i - 1 - k <= 4 && (k < 0 || text[k] == '\n' || (text[k] == ' ' && (k == 0 || text[k - 1] == '\n')));
+    }
+
+    private void AddBracket(in Paragraph paragraph, int offset)
+    {
+        var sentence = paragraph.FirstSentence;
+        var last = paragraph.FirstSentence + paragraph.SentenceCount - 1;
+        while (sentence < last && _doc.Sentences[sentence].Span.End <= offset) sentence++;
+        Add(StyleRules.UnmatchedBracket, new TextSpan(offset, 1), sentence);
+    }
+
+    /// <summary>
+    /// Word <paramref name="j"/> repeats word j−1 with nothing but white space (line breaks included) between, and the pair is
+    /// not a reduplicated name ("Walla Walla", "Duran Duran": the second word capitalised too).
+    /// </summary>
     private bool IsRepeatedWord(int j)
     {
         if (!SameWord(j - 1, j)) return false;
+        if (_info[j].Is(StyleWordFlags.Capitalised) && _info[j - 1].Is(StyleWordFlags.Capitalised)) return false;
         var previous = _words[j - 1];
         var current = _words[j];
         var gap = _text.AsSpan(previous.Start + previous.Length, current.Start - previous.Start - previous.Length);

@@ -24,6 +24,10 @@ internal enum WordTraits : uint
     There = 1u << 16,
     ThereContraction = 1u << 17,
     Of = 1u << 18,
+    HedgePhraseStart = 1u << 19,
+    WordyStart = 1u << 20,
+    RedundancyStart = 1u << 21,
+    ConjunctionOpener = 1u << 22,
 
     TagVerb = SaidBookism | PlainTagVerb,
 }

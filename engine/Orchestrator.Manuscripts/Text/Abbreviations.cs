@@ -31,4 +31,44 @@ internal static class Abbreviations
             return false;
         return Always.Contains(word) || (char.IsDigit(next) && BeforeNumber.Contains(word));
     }
+
+    /// <summary>Words that open sentences far more often than they follow an abbreviation inside one (pronouns, articles, conjunctions).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarters = new[]
+    {
+        "the", "a", "an", "he", "she", "it", "its", "they", "we", "i", "you", "this", "that", "these", "those", "there", "then",
+        "his", "her", "their", "our", "my", "your", "but", "and", "so", "yet", "or", "how", "what", "why", "when", "where", "who",
+        "which", "in", "on", "at", "after", "before", "if", "as", "now", "one", "some", "many", "all", "no", "not", "while",
+        "although", "though", "because", "once", "here", "later", "still", "meanwhile", "afterwards", "today", "tomorrow", "yesterday",
+    }.ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Dotted abbreviations that never end a sentence (they introduce what follows).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Introducers = new[] { "e.g", "i.e", "viz" }
+        .ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The word starting at <paramref name="wordStart"/> is the last letter group of a dotted abbreviation (the "S" of U.S.).</summary>
+    public static bool IsDotted(ReadOnlySpan<char> s, int wordStart, int floor) =>
+        wordStart - 2 >= floor && s[wordStart - 1] == '.' && char.IsLetter(s[wordStart - 2]) && WordLength(s, wordStart) <= 3;
+
+    /// <summary>The whole dotted abbreviation ending with the word at <paramref name="wordStart"/>, without its last period ("U.S", "e.g").</summary>
+    public static ReadOnlySpan<char> DottedStart(ReadOnlySpan<char> s, int wordStart, int floor)
+    {
+        var first = wordStart;
+        while (first - 2 >= floor && s[first - 1] == '.' && char.IsLetter(s[first - 2]))
+        {
+            first -= 2;
+            while (first - 1 >= floor && char.IsLetter(s[first - 1])) first--;
+        }
+        return s[first..(wordStart + WordLength(s, wordStart))];
+    }
+
+    /// <summary>After the dotted abbreviation <paramref name="dotted"/>, does <paramref name="nextWord"/> open a new sentence?</summary>
+    public static bool StartsSentence(ReadOnlySpan<char> nextWord, ReadOnlySpan<char> dotted) =>
+        !Introducers.Contains(dotted) && SentenceStarters.Contains(nextWord);
+
+    private static int WordLength(ReadOnlySpan<char> s, int start)
+    {
+        var end = start;
+        while (end < s.Length && char.IsLetter(s[end])) end++;
+        return end - start;
+    }
 }

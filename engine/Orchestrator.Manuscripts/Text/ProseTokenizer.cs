@@ -8,8 +8,10 @@ namespace Orchestrator.Manuscripts.Text;
 /// Words: letters and digits, with inner apostrophes (’ ') and hyphens joining letters (don’t,
 /// well-known), and inner . or , between digits (3.14, 1,000). Sentences end at . ! ? … (and runs of
 /// them, then closing quotes/brackets/underscores) followed by white space and a character that is
-/// not a lower-case letter (after any opening quote or bracket), except after titles (Mr.), initials (J.), dotted abbreviations (e.g.),
-/// and abbreviations before a number (Dec. 11th). Sentences without words are merged into the next.
+/// not a lower-case letter (after any opening quote or bracket), except after titles (Mr.), initials (J.), abbreviations before a
+/// number (Dec. 11th), and an ellipsis standing apart from the word before it (". . ." or " … ", an omission inside the sentence).
+/// A dotted abbreviation (U.S., a.m.) ends a sentence only when the next word is one that opens sentences (He, The, But…).
+/// Sentences without words are merged into the next.
 /// </summary>
 internal static class ProseTokenizer
 {
@@ -64,8 +66,23 @@ internal static class ProseTokenizer
 
             int terminator = i;
             int j = i + 1;
-            while (j < s.Length && s[j] is '.' or '!' or '?' or '…')
-                j++;
+            int dots = 0;
+            bool exclaims = false;
+            for (int t = i; ; )
+            {
+                // The run: . ! ? … and the spaced ellipsis ". . ." (a space then another period continues it).
+                dots += s[t] == '.' ? 1 : s[t] == '…' ? 3 : 0;
+                exclaims |= s[t] is '!' or '?';
+                if (j < s.Length && s[j] is '.' or '!' or '?' or '…')
+                    t = j++;
+                else if (j + 1 < s.Length && s[j] == ' ' && s[j + 1] == '.' && dots >= 1 && !exclaims)
+                {
+                    t = j + 1;
+                    j += 2;
+                }
+                else
+                    break;
+            }
             bool singlePeriod = c == '.' && j == i + 1;
             while (j < s.Length && IsCloser(s[j]))
                 j++;
@@ -83,9 +100,20 @@ internal static class ProseTokenizer
                 letter++;
             if (char.IsLower(s[letter]))
                 continue; // “I shall be late!” (when she…  /  “What?” said Alice.
-            if (singlePeriod && lastWordEnd == terminator
-                && Abbreviations.PreventsBreak(s.Slice(lastWordStart, lastWordEnd - lastWordStart), next))
-                continue;
+            if (!exclaims && dots is 2 or 3 && terminator > start && (IsSpace(s[terminator - 1]) || s[terminator - 1] == '['))
+                continue; // an ellipsis standing apart marks an omission inside the sentence: “the thing is . . . I didn’t”, “[…]”
+            if (singlePeriod && lastWordEnd == terminator)
+            {
+                var last = s.Slice(lastWordStart, lastWordEnd - lastWordStart);
+                if (Abbreviations.IsDotted(s, lastWordStart, start))
+                {
+                    // U.S., a.m., e.g.: a boundary only when the next word is one that opens sentences ("U.S. He…", not "U.S. Navy").
+                    if (!Abbreviations.StartsSentence(NextWord(s, letter), Abbreviations.DottedStart(s, lastWordStart, start)))
+                        continue;
+                }
+                else if (Abbreviations.PreventsBreak(last, next))
+                    continue;
+            }
 
             sentences.Add(new Sentence(new TextSpan(sentenceStart, j - sentenceStart), paragraphIndex, sentenceFirstWord, words.Count - sentenceFirstWord));
             sentenceStart = -1;
@@ -94,6 +122,15 @@ internal static class ProseTokenizer
         }
         if (words.Count > sentenceFirstWord)
             sentences.Add(new Sentence(new TextSpan(sentenceStart, end - sentenceStart), paragraphIndex, sentenceFirstWord, words.Count - sentenceFirstWord));
+    }
+
+    /// <summary>The letters from <paramref name="from"/> on (the next word, or empty).</summary>
+    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> s, int from)
+    {
+        var end = from;
+        while (end < s.Length && char.IsLetter(s[end]))
+            end++;
+        return s[from..end];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -115,6 +115,21 @@ public sealed class PunctuationTests
         Assert.That(result.Rule(ConsistencyRules.UnpairedQuote), Has.Length.EqualTo(1));
     }
 
+    [TestCase("\"Cut it to 20\" and no more,\" he said. \"Fine.\"\n\nThe board was 5'10\" long.\n")]
+    [TestCase("\"The screen is 27\" wide,\" she said.\n")]
+    public void Inch_marks_are_not_quotation_marks(string text) =>
+        Assert.That(Run(text).Rule(ConsistencyRules.UnpairedQuote), Is.Empty);
+
+    [TestCase("'Give 'em the lot,' he said. 'Then run.'\n\n'It's late.'\n")]
+    [TestCase("'Twas cold. 'Tis colder now, I said, 'cause the fire's out.\n\n'Come in,' she said.\n")]
+    [TestCase("‘Tell ‘em to wait,’ she said.\n\n‘Yes.’\n")]
+    public void Elisions_are_not_quotation_marks(string text) =>
+        Assert.That(Run(text).Rule(ConsistencyRules.UnpairedQuote), Is.Empty);
+
+    [Test]
+    public void A_single_quote_left_open_is_still_unpaired_beside_an_elision() =>
+        Assert.That(Run("'Give 'em the lot, he said.\n\nHe went.\n\n'Go.'\n\n'Now.'\n").Rule(ConsistencyRules.UnpairedQuote), Has.Length.EqualTo(1));
+
     [Test]
     public void Speech_over_several_paragraphs_and_quoted_verse_are_not_unpaired()
     {

@@ -32,6 +32,7 @@ public sealed class LexicalIllusionTests
 
     [TestCase("He had had enough of it.")]
     [TestCase("He said that that was all.")]
+    [TestCase("They flew to Walla Walla and back.")]
     [TestCase("No no, she said, it is is not.")]
     [TestCase("The end. The end came.")]
     [TestCase("They went out\n\nout of the house.")]

@@ -34,9 +34,15 @@ public static class CheckCommand
         var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
+        var set = new Option<string[]>("--set", "-s")
+        {
+            Description = "Change a node option for this check: node.option=value (repeatable), e.g. --set style.longSentenceWords=25",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
         var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
         {
-            input, nodes, format,
+            input, nodes, format, set,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -49,6 +55,8 @@ public static class CheckCommand
                 throw new CliUsageException($"unknown node type(s) for --nodes: {string.Join(", ", unknown)} " +
                     $"(known: {string.Join(", ", registry.KnownTypes.Where(t => t != "recommendations"))})");
 
+            var options = CheckOptionSettings.Parse(parse.GetValue(set) ?? [], types);
+
             var path = parse.GetValue(input)!;
             var document = path == "-" ? await ReadStdinAsync(ct) : await ManuscriptLoader.LoadAsync(path, ct);
             var display = path == "-" ? "<stdin>" : path;
@@ -56,11 +64,17 @@ public static class CheckCommand
             var pipeline = new PipelineDefinition
             {
                 Name = "check",
-                Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t }).ToArray(),
+                Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t, Options = options.For(t) }).ToArray(),
                 Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
             };
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Logger = log });
             var analysis = await coordinator.ProcessManuscriptAsync(document, ManuscriptRequirements.None, ct);
+
+            // A value --set gave that a node refuses is the command line's fault: say so, and print nothing half-done.
+            var refused = analysis.Session.Outcomes.FirstOrDefault(o => o.Status != ActionStatus.Succeeded && options.Names(o.NodeId).Count > 0
+                && o.Error?.Message is { } m && m.Contains("option '", StringComparison.Ordinal));
+            if (refused is not null)
+                throw new CliUsageException($"--set {refused.NodeId}: {refused.Error!.Message}");
 
             if (parse.GetValue(format) == "json") WriteJson(display, document, analysis.Report);
             else WriteText(display, document, analysis.Report);
