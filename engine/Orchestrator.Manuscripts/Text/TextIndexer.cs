@@ -35,6 +35,8 @@ public static class TextIndexer
         using var scanner = new BlockScanner(text, markdown);
         scanner.Scan();
         HeadingResolver.Resolve(scanner.Candidates, text, markdown);
+        if (!markdown)
+            TitleOnlyHeadings.Find(scanner, text);
         using var builder = new IndexBuilder(text, scanner.Candidates);
         return builder.Build(scanner.Blocks, title, contentHash, sourcePath, options.Encoding);
     }
