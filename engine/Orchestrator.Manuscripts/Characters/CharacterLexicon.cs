@@ -53,34 +53,34 @@ internal static class CharacterLexicon
     public static readonly WordSet Never = WordSet.Parse("""
         I I'm I'll I've I'd I’m I’ll I’ve I’d Me My Mine Myself We Us Our You Your He Him His She Her It They Them Their Thee Thou
         Thy Ye One
-        Oh O Ah Aha Alas Ha Hah Ho Oho Hey Hi Hello Hullo Hallo Halloa Hollo Hum Hem Hm Hmm Eh Pooh Pshaw Bah Tut Lo Nay Aye Ay
-        Yes No Yea Huzza Hurrah Hurra Avast Ahoy Egad Zounds Heigh Hush Amen Bravo Adieu Farewell Well Why Indeed Dear Pray
+        Oh O Ah Aha Alas Ha Hah Ho Oho Hey Hi Hello Hullo Hallo Hum Hem Hm Hmm Eh Pooh Pshaw Bah Tut Lo Nay Aye Ay
+        Yes No Yea Hurrah Hurra Ahoy Egad Zounds Heigh Hush Amen Bravo Adieu Farewell Well Why Indeed Dear Pray
         Ugh Ouch Whew Wow Gosh Golly Alack Fie Hark Heyday Bless Goodness Gracious
         Monday Tuesday Wednesday Thursday Friday Saturday Sunday
         January February April June July September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
         God Gods Goddess Lord Lords Heaven Heavens Christ Jesus Jehovah Providence Almighty Deity Divinity Saviour Savior
         Redeemer Creator Maker Bible Scripture Scriptures Gospel Gospels Testament Sabbath Paradise Hell Hades Satan Devil
         Lucifer Beelzebub Pagan Pagans Heathen Heathens Christian Christians Christianity Christendom Catholic Catholics
-        Protestant Protestants Quaker Quakers Presbyterian Methodist Puritan Puritans Parsee Parsees Mahometan Mahometans
-        Mohammedan Moslem Moslems Muslim Muslims Hindoo Hindoos Hindu Hindus Jew Jews Jewish Allah Ramadan Church Chapel
-        Easter Christmas Michaelmas Lent Whitsuntide Pentecost Candlemas Lady-day Jove Jupiter Mars Venus Neptune Apollo
+        Protestant Protestants Presbyterian Methodist Puritan Puritans
+        Mohammedan Moslem Moslems Muslim Muslims Hindu Hindus Jew Jews Jewish Allah Ramadan Church Chapel
+        Easter Christmas Lent Whitsuntide Pentecost Candlemas Jove Jupiter Mars Venus Neptune Apollo
         English Englishman Englishmen Englishwoman British Briton Britons Scotch Scottish Scot Scots Irish Irishman Welsh
         French Frenchman Frenchmen German Germans Dutch Dutchman Dutchmen Spanish Spaniard Spaniards Portuguese Italian
         Italians Swiss Russian Russians Greek Greeks Grecian Roman Romans Turk Turks Turkish Arab Arabs Arabian Arabians
         Arabic Persian Persians Indian Indians Chinese Japanese American Americans Yankee Yankees European Europeans African
         Africans Asiatic Asiatics Asian Egyptian Egyptians Hebrew Hebrews Latin Norwegian Norwegians Swedish Swede Swedes
         Danish Dane Danes Polish Austrian Prussian Hungarian Saxon Saxons Norman Normans Celtic Gothic Oriental Malay Malays
-        Polynesian Moor Moors Negro Negroes Gentile Gentiles Briton Scandinavian Icelandic Lascar Lascars Kanaka Kanakas
+        Polynesian Moor Moors Negro Negroes Gentile Gentiles Briton Scandinavian Icelandic
         England Britain London Scotland Ireland Wales France Paris Germany Italy Rome Spain Portugal Russia Europe Asia Africa
         America India Indies China Japan Egypt Greece Holland Switzerland Austria Prussia Turkey Persia Arabia Canada Mexico
-        Peru Brazil Chili Chile Atlantic Pacific Mediterranean Baltic Arctic Antarctic Thames Rhine Nile Alps Oxford
-        Cambridge Edinburgh Dublin Bath York Boston Vienna Berlin Venice Naples Florence Geneva Constantinople Jerusalem
-        Babylon Nineveh Israel Palestine Syria Assyria Lisbon Madrid Amsterdam Rotterdam Hamburg Moscow Petersburg
-        Petersburgh Calcutta Bombay Madras Ceylon Java Sumatra Borneo Manilla Lima Callao Valparaiso Nantucket Greenland
+        Peru Brazil Chile Atlantic Pacific Mediterranean Baltic Arctic Antarctic Thames Rhine Nile Alps Oxford
+        Cambridge Edinburgh Dublin Bath York Boston Vienna Berlin Venice Naples Florence Constantinople Jerusalem
+        Babylon Israel Palestine Syria Assyria Lisbon Madrid Amsterdam Rotterdam Hamburg Moscow Petersburg
+        Calcutta Bombay Madras
         Iceland Norway Sweden Denmark Poland Hungary Bohemia Africa Orient Occident North South East West Northern Southern
         Eastern Western Equator Line Pole Hemisphere Ocean Sea Seas Street Square Lane Road Avenue Row Place Park Lodge House
         Hall Court Manor Abbey Castle Cathedral Inn Hotel Tavern Bridge River Lake Bay Gulf Cape Island Islands Isle Isles
-        Mount Mountain Mountains Hill Hills Valley Forest Wood Woods Farm Cottage Parsonage Rectory Vicarage Common Heath
+        Mount Mountain Mountains Hill Hills Valley Forest Wood Woods Farm Cottage Rectory Vicarage Common Heath
         Moor Town City County Shire Channel Strait Straits Harbour Harbor Port Point Gate Wharf Quay Dock Docks Gardens
         Ladyship Lordship Majesty Majesties Highness Excellency Honour Honor Worship Reverence Sire Holiness Eminence
         Chapter Chapters Volume Vol Book Books Part Letter Letters Section Preface Introduction Contents Appendix Epilogue

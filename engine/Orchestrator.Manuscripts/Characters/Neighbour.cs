@@ -10,4 +10,6 @@ internal enum Neighbour : byte
     PersonVerb = 4,
     Locative = 8,
     StrongLocative = 16,
+    /// <summary>"a" or "an": a kind of person (a Quaker, an Englishman), not a person.</summary>
+    Article = 32,
 }

@@ -11,7 +11,7 @@ internal static class NeighbourWords
 
     private static Dictionary<string, Neighbour>.AlternateLookup<ReadOnlySpan<char>> Build()
     {
-        var map = new Dictionary<string, Neighbour>(StringComparer.OrdinalIgnoreCase) { ["the"] = Neighbour.The };
+        var map = new Dictionary<string, Neighbour>(StringComparer.OrdinalIgnoreCase) { ["the"] = Neighbour.The, ["a"] = Neighbour.Article, ["an"] = Neighbour.Article };
         void Mark(IEnumerable<string> words, Neighbour flag)
         {
             foreach (var w in words) map[w] = map.GetValueOrDefault(w) | flag;

@@ -18,6 +18,9 @@ internal struct TokenStats
     /// <summary>In a capitalised run right after "the" (the Pequod, the Hatter).</summary>
     public int AfterThe;
 
+    /// <summary>In a capitalised run right after "a" or "an" (a Quaker, an Englishman): a kind of person, or of thing.</summary>
+    public int AfterArticle;
+
     /// <summary>Right after a preposition of place (at, in, to, from...).</summary>
     public int AfterLocative;
 

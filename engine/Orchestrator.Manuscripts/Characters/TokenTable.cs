@@ -24,7 +24,11 @@ namespace Orchestrator.Manuscripts.Characters;
 /// follow at/in/into/near, unless it has strong person evidence (a title before 20% of its uses, speech or person
 /// verbs by 10%);</item>
 /// <item>it is not a thing: when half its mid-sentence uses follow "the", at least 5% must carry speech or person
-/// verbs ("the Hatter" speaks, "the Pequod" never does).</item>
+/// verbs ("the Hatter" speaks, "the Pequod" never does);</item>
+/// <item>it is not a kind: a word that follows "a" or "an" in 10% of its mid-sentence uses (and twice at least) names a
+/// faith, a trade or a people (a Quaker, an Englishman), unless it has strong person evidence. With the place test
+/// this is what keeps places, peoples and interjections of any book out of the cast: the built-in lists hold only
+/// words common to all books.</item>
 /// </list>
 /// <para>Capitalised words that end in s/es whose stem is a name used at least twice as often are family plurals
 /// (the Bennets). Words written all in capitals (headings, emphasis, speaker labels) are left out.</para>
@@ -41,6 +45,8 @@ internal sealed class TokenTable
     internal const int MinPlaceEvidence = 3;
     internal const double ThingTheShare = 0.5;
     internal const double ThingActionShare = 0.05;
+    internal const double KindArticleShare = 0.1;
+    internal const int MinKindEvidence = 2;
 
     private readonly ManuscriptDocument _doc;
     private readonly string _text;
@@ -174,6 +180,7 @@ internal sealed class TokenTable
             if (titled) stats.AfterTitle++;
             titled = (_flags[id] & TokenFlags.Title) != 0 || IsTitleInitial(first + k);
             if ((before & Neighbour.The) != 0) stats.AfterThe++;
+            if ((before & Neighbour.Article) != 0) stats.AfterArticle++;
             if ((before & Neighbour.Locative) != 0) stats.AfterLocative++;
             if ((before & Neighbour.StrongLocative) != 0) stats.AfterStrongLocative++;
             if (attributed) stats.Attributions++;
@@ -265,8 +272,14 @@ internal sealed class TokenTable
             if (key.Length < 4 || key[^1] is not ('s' or 'S')) continue;
             if (IsFamilyPluralOf(id, key[..^1]) || (key.Length > 4 && key[^2] is 'e' or 'E' && IsFamilyPluralOf(id, key[..^2])))
                 _kinds[id] = TokenKind.FamilyPlural;
+            else if (IsKindPluralOf(key[..^1]))
+                _kinds[id] = TokenKind.Other;
         }
     }
+
+    /// <summary>The plural of a kind (Nantucketers, where "a Nantucketer" was refused) is a kind too.</summary>
+    private bool IsKindPluralOf(ReadOnlySpan<char> stem) =>
+        _lookup.TryGetValue(stem, out var stemId) && _kinds[stemId] == TokenKind.Other && _stats[stemId].AfterArticle >= MinKindEvidence;
 
     private bool IsFamilyPluralOf(int id, ReadOnlySpan<char> stem) =>
         _lookup.TryGetValue(stem, out var stemId) && _kinds[stemId] == TokenKind.Name
@@ -305,6 +318,7 @@ internal sealed class TokenTable
         if (place && !strongPerson) return false;
 
         if (stats.AfterThe >= ThingTheShare * capitalised && actions < ThingActionShare * total) return false;
+        if (stats.AfterArticle >= MinKindEvidence && stats.AfterArticle >= KindArticleShare * capitalised && !strongPerson) return false;
         return true;
     }
 

@@ -22,6 +22,11 @@ namespace Orchestrator.Manuscripts.Characters;
 /// quarter: a bare surname in narration almost always means a man (Bingley is Mr. Bingley, not Miss Bingley, and
 /// Wickham is not Lydia Wickham); so Mr. and Mrs. Bennet, five Miss Bennets and their full names leave a bare
 /// "Bennet" on its own.</item>
+/// <item><b>The only full name of a surname</b> (Daniel Marsh, when no other given name is used with Marsh) joins the
+/// bare surname's person (Marsh = Mr. Marsh) when every single-titled use of the surname is already that person and
+/// neither side is known by a woman's title; and <b>Miss + surname</b> (Miss Vane) joins the only full name (Clara Vane,
+/// and so Clara) when that person is never given a man's title. Two full names with one surname (two brothers, five
+/// sisters) leave the surname apart; Mr. and Mrs. with one surname are never joined.</item>
 /// <item><b>A nickname</b> (Lizzy, Eliza) whose variants are all bare or with Miss joins the one untitled person named by the
 /// given name it shortens (<see cref="CharacterLexicon.Nicknames"/>), when at least half of the nickname's
 /// chapters also name that person.</item>
@@ -64,6 +69,7 @@ internal sealed class VariantMerger
         merger.JoinTitledFullNames();
         merger.JoinMissGivenNames();
         merger.JoinBareNames();
+        merger.JoinOnlyFullNames();
         merger.JoinNicknames();
         var roots = new int[set.Variants.Count];
         for (var i = 0; i < roots.Length; i++) roots[i] = merger.Find(i);
@@ -162,6 +168,62 @@ internal sealed class VariantMerger
             }
             if (bestWeight >= _dominance * total) Union(v.Index, best);
         }
+    }
+
+    private void JoinOnlyFullNames()
+    {
+        // Per surname: the given names used with it in full names, and its untitled full name.
+        var givenNames = new Dictionary<int, HashSet<int>>();
+        var fullName = new Dictionary<int, int>();
+        foreach (var v in _variants)
+        {
+            var key = v.Key;
+            if (key.Length < 2) continue;
+            if (!givenNames.TryGetValue(key.Last, out var given)) givenNames[key.Last] = given = [];
+            given.Add(key.First);
+            if (!key.HasTitle) fullName.TryAdd(key.Last, v.Index);
+        }
+        foreach (var (surname, given) in givenNames)
+        {
+            if (given.Count != 1 || !fullName.TryGetValue(surname, out var full)) continue;
+            if (!_female[Find(full)] && OneManTitle(surname, out var titled))
+            {
+                if (_set.TryFind(NameKey.Single(-1, surname), out var bare) && !_female[Find(bare)]) Union(full, bare);
+                if (titled >= 0) Union(full, titled);
+            }
+            var person = Find(full);
+            foreach (var v in _variants)
+            {
+                var key = v.Key;
+                if (key.Length == 1 && key.HasTitle && key.First == surname && L.MissTitles.Contains(Word(key.Title))
+                    && !HasManTitle(person))
+                {
+                    Union(v.Index, full);
+                }
+            }
+        }
+    }
+
+    /// <summary>The surname after a title alone (Mr. Marsh) uses at most one title, and not a woman's or Miss:
+    /// <paramref name="titled"/> is that variant (-1 when the surname never follows a title).</summary>
+    private bool OneManTitle(int surname, out int titled)
+    {
+        titled = -1;
+        foreach (var v in _variants)
+        {
+            if (!v.Key.HasTitle || v.Key.Length != 1 || v.Key.First != surname) continue;
+            if (titled >= 0 || L.FemaleTitles.Contains(Word(v.Key.Title)) || L.MissTitles.Contains(Word(v.Key.Title))) return false;
+            titled = v.Index;
+        }
+        return true;
+    }
+
+    /// <summary>A variant of the person has a title that is not a woman's (Mr., Sir, Captain).</summary>
+    private bool HasManTitle(int root)
+    {
+        foreach (var v in _variants)
+            if (v.Key.HasTitle && Find(v.Index) == root && !L.FemaleTitles.Contains(Word(v.Key.Title))) return true;
+        return false;
     }
 
     private void JoinNicknames()

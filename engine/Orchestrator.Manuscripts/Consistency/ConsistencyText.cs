@@ -27,17 +27,16 @@ internal static class ConsistencyText
     /// <summary>How a message names a chapter: <c>Chapter 7</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
     public static string Describe(Chapter chapter) => chapter.Kind switch
     {
-        SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}",
-        SectionKind.Letter when chapter.Number is { } n => $"Letter {n}",
+        SectionKind.Chapter when chapter.Number is { } n => $"Chapter {chapter.QualifiedNumber ?? n.ToString(CultureInfo.InvariantCulture)}",
+        SectionKind.Letter when chapter.Number is { } n => $"Letter {chapter.QualifiedNumber ?? n.ToString(CultureInfo.InvariantCulture)}",
         SectionKind.Prologue => "The prologue",
         SectionKind.Epilogue => "The epilogue",
         _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
         _ => $"Section {chapter.Ordinal}",
     };
 
-    /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one (as the structure node labels them).</summary>
-    public static string Label(Chapter chapter) =>
-        string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
+    /// <summary>A chapter's label for charts (see <see cref="Chapter.Label"/>).</summary>
+    public static string Label(Chapter chapter) => chapter.Label;
 
     /// <summary>Index of the chapter holding word <paramref name="wordIndex"/>.</summary>
     public static int ChapterOfWord(ManuscriptDocument document, int wordIndex)

@@ -28,8 +28,8 @@ internal static class StructureText
         var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
         return chapter.Kind switch
         {
-            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}{title}",
-            SectionKind.Letter when chapter.Number is { } n => $"Letter {n}{title}",
+            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {chapter.QualifiedNumber ?? n.ToString(Invariant)}{title}",
+            SectionKind.Letter when chapter.Number is { } n => $"Letter {chapter.QualifiedNumber ?? n.ToString(Invariant)}{title}",
             SectionKind.Prologue => $"The prologue{title}",
             SectionKind.Epilogue => $"The epilogue{title}",
             _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
@@ -37,9 +37,8 @@ internal static class StructureText
         };
     }
 
-    /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one.</summary>
-    public static string Label(Chapter chapter) =>
-        string.IsNullOrWhiteSpace(chapter.Heading) ? $"Chapter {chapter.Ordinal}" : chapter.Heading.Trim();
+    /// <summary>A chapter's label for charts (see <see cref="Chapter.Label"/>).</summary>
+    public static string Label(Chapter chapter) => chapter.Label;
 
     /// <summary>
     /// Where a chapter finding points: the chapter (1-based position), no paragraph (the finding is about

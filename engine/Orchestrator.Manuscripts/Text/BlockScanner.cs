@@ -40,6 +40,13 @@ internal sealed class BlockScanner : IDisposable
 
     public void Dispose() => _blocks.Dispose();
 
+    /// <summary>Turns a paragraph block found to be a heading after the scan (<see cref="TitleOnlyHeadings"/>) into a heading block.</summary>
+    public void PromoteToHeading(int blockIndex, HeadingCandidate candidate)
+    {
+        _blocks[blockIndex] = new Block(BlockKind.Heading, candidate.Start, candidate.HeadingEnd, _candidates.Count);
+        _candidates.Add(candidate);
+    }
+
     public void Scan()
     {
         string text = _text;
@@ -221,6 +228,7 @@ internal sealed class BlockScanner : IDisposable
             Kind = match.Kind,
             IsPart = match.IsPart,
             Number = match.Number,
+            Form = match.Form,
         };
         AddCandidate(candidate, strong: true);
         return resume;
@@ -337,6 +345,7 @@ internal sealed class BlockScanner : IDisposable
         Kind = match.Kind,
         IsPart = match.IsPart,
         Number = match.Number,
+        Form = match.Form,
     };
 
     private void AddCandidate(HeadingCandidate candidate, bool strong)

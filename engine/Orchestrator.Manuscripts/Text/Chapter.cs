@@ -37,6 +37,16 @@ public sealed record Chapter
     public required int FirstWord { get; init; }
     public required int WordCount { get; init; }
 
+    /// <summary>The number qualified by its part's when each part (volume, book) numbers its chapters again from one
+    /// (<c>II.3</c>: volume II, chapter 3), so labels stay unique; null when the numbers are unique as they are.</summary>
+    public string? QualifiedNumber { get; init; }
+
     /// <summary>1-based number as a reader counts chapters (Index + 1).</summary>
     public int Ordinal => Index + 1;
+
+    /// <summary>How charts and reports label it: <c>Chapter II.3</c> when numbering restarts in each part, else its
+    /// heading as written, or "Chapter N" (by position) without one.</summary>
+    public string Label => QualifiedNumber is { } qualified
+        ? $"{(Kind == SectionKind.Letter ? "Letter" : "Chapter")} {qualified}"
+        : string.IsNullOrWhiteSpace(Heading) ? $"Chapter {Ordinal}" : Heading.Trim();
 }

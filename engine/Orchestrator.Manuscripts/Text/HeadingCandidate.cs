@@ -20,6 +20,9 @@ internal sealed class HeadingCandidate
     public bool IsPart;
     public int? Number;
 
+    /// <summary>How the heading line is built; a bare numeral under titled stories is a scene.</summary>
+    public HeadingForm Form;
+
     /// <summary>1-6 for a Markdown heading, 0 otherwise.</summary>
     public int MarkdownLevel;
 

@@ -14,4 +14,8 @@ internal enum HeadingForm : byte
 
     /// <summary>A capitalised title after a single space (<c>Chapter 3 The Storm</c>).</summary>
     Loose,
+
+    /// <summary>A Roman numeral, a separator and a title-case title (<c>IV. The Red House</c>), as story collections
+    /// head their stories. Believed only when it stands alone.</summary>
+    NumberTitled,
 }

@@ -2,7 +2,7 @@ namespace Orchestrator.Manuscripts.Text;
 
 /// <summary>
 /// Recognises one trimmed line as a chapter-level heading (Chapter, Chap., Letter, Prologue, Epilogue,
-/// a Roman numeral or an Arabic number alone) or a part heading (Book, Part, Volume, Vol.), with its number and same-line
+/// a Roman numeral or an Arabic number alone, a Roman numeral with a title) or a part heading (Book, Part, Volume, Vol.), with its number and same-line
 /// title. It only reads the line; whether the line really is a heading (its place in the text) is
 /// decided by the scanner and the resolver.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class HeadingParser
         switch (first)
         {
             case 'I' or 'V' or 'X' or 'L' or 'C':
-                if (TryRomanAlone(line, out match))
+                if (TryRomanAlone(line, out match) || TryRomanTitled(line, out match))
                     return true;
                 break;
             case >= '1' and <= '9':
@@ -63,6 +63,52 @@ internal static class HeadingParser
             return false;
         match = new HeadingMatch(SectionKind.Chapter, false, value, HeadingForm.NumberAlone, 0, 0);
         return true;
+    }
+
+    /// <summary>Most words a story title has; a longer line is a numbered sentence (Moby-Dick's "I. A Fast-Fish belongs to ...").</summary>
+    private const int MaxTitleWords = 10;
+
+    /// <summary><c>IV. The Red House</c>, <c>II: A SCANDAL</c>, <c>III — The End</c>: a Roman numeral, a separator and a
+    /// title in title case (at most one lower-case word of five letters or more, no semicolon), as story collections
+    /// head their stories. A numbered rule or list item in prose reads as a sentence and is refused.</summary>
+    private static bool TryRomanTitled(ReadOnlySpan<char> line, out HeadingMatch match)
+    {
+        match = default;
+        int length = NumberParser.ParseRoman(line, upperCaseOnly: true, out int value);
+        if (length == 0 || value > 300 || length >= line.Length || !IsSeparator(line[length]))
+            return false;
+        int i = length + 1;
+        while (i < line.Length && (char.IsWhiteSpace(line[i]) || IsSeparator(line[i])))
+            i++;
+        if ((i == length + 1 && line[length] == '.') || i >= line.Length)
+            return false; // "I.e." or nothing after the numeral
+        var title = line[i..];
+        if (!(char.IsUpper(title[0]) || title[0] is '“' or '"' or '‘' or '\'') || title.Contains(';') || !IsTitleCase(title))
+            return false;
+        match = new HeadingMatch(SectionKind.Chapter, false, value, HeadingForm.NumberTitled, i, line.Length - i);
+        return true;
+    }
+
+    private static bool IsTitleCase(ReadOnlySpan<char> title)
+    {
+        int words = 0, longLowerCase = 0;
+        for (int i = 0; i < title.Length;)
+        {
+            int start = i;
+            while (i < title.Length && (char.IsLetter(title[i]) || title[i] is '-' or '\'' or '’'))
+                i++;
+            if (i > start)
+            {
+                words++;
+                if (i - start >= 5 && char.IsLower(title[start]))
+                    longLowerCase++;
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return words <= MaxTitleWords && longLowerCase <= 1;
     }
 
     /// <summary>An Arabic number alone (<c>12</c>, <c>12.</c>), as many contemporary manuscripts head chapters.</summary>

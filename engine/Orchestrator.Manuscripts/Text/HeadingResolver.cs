@@ -11,6 +11,8 @@ namespace Orchestrator.Manuscripts.Text;
 /// remaining level is the chapter level, shallower headings are parts, deeper ones sub-headings.</item>
 /// <item>Caption candidates ([Illustration: ... Chapter I.]) count only when no other heading says the same.</item>
 /// <item>A part with prose but no chapter under it is itself a section (books divided only into parts).</item>
+/// <item>Story collections: when bare numerals (<c>I</c>, <c>II</c>) restart from one under two or more titled
+/// headings (<c>IV. The Red House</c>), the titled headings are the chapters and the numerals their scenes.</item>
 /// </list>
 /// </summary>
 internal static class HeadingResolver
@@ -35,6 +37,7 @@ internal static class HeadingResolver
         }
         ResolveCaptions(candidates, keys);
         PromoteChapterlessParts(candidates);
+        DemoteRestartingNumerals(candidates);
     }
 
     private static void MarkTableOfContents(List<HeadingCandidate> candidates, HeadingKey[] keys)
@@ -55,7 +58,7 @@ internal static class HeadingResolver
             var c = candidates[i];
             if (c.InIllustration || c.Role != HeadingRole.Pending)
                 continue;
-            if (recursLater[i] && (!c.HasProse || previousWasEntry))
+            if (recursLater[i] && (!c.HasProse || previousWasEntry || (c.IsPart && NextIsPart(candidates, i))))
             {
                 c.Role = HeadingRole.TableOfContents;
                 previousWasEntry = true;
@@ -65,6 +68,19 @@ internal static class HeadingResolver
             if (!c.IsPart && c.HasProse)
                 return; // the body has begun
         }
+    }
+
+    /// <summary>A contents line of parts (<c>PART ONE--The Harbour</c>, with the chapter titles listed under it
+    /// as prose) is followed by the next part's line, never by a chapter heading.</summary>
+    private static bool NextIsPart(List<HeadingCandidate> candidates, int i)
+    {
+        for (int j = i + 1; j < candidates.Count; j++)
+        {
+            var next = candidates[j];
+            if (!next.InIllustration && next.Role == HeadingRole.Pending)
+                return next.IsPart;
+        }
+        return false;
     }
 
     private static void ResolveMarkdownLevels(List<HeadingCandidate> candidates)
@@ -154,9 +170,48 @@ internal static class HeadingResolver
         }
     }
 
+    /// <summary>Story collections: each story opens with a titled heading and numbers its sections again from I.
+    /// Bare numerals that restart from one under at least two titled chapter headings are scenes of those.</summary>
+    private static void DemoteRestartingNumerals(List<HeadingCandidate> candidates)
+    {
+        int titled = 0, restarts = 0;
+        bool seenNumeralUnderThis = false;
+        foreach (var c in candidates)
+        {
+            if (c.Role != HeadingRole.Chapter || c.InIllustration || c.MarkdownLevel > 0)
+                continue;
+            if (!IsBareNumeral(c))
+            {
+                titled++;
+                seenNumeralUnderThis = false;
+            }
+            else if (titled > 0 && !seenNumeralUnderThis)
+            {
+                seenNumeralUnderThis = true;
+                if (c.Number == 1)
+                    restarts++;
+            }
+        }
+        if (restarts < 2)
+            return;
+        titled = 0;
+        foreach (var c in candidates)
+        {
+            if (c.Role != HeadingRole.Chapter || c.InIllustration || c.MarkdownLevel > 0)
+                continue;
+            if (!IsBareNumeral(c))
+                titled++;
+            else if (titled > 0)
+                c.Role = HeadingRole.SubHeading;
+        }
+    }
+
+    private static bool IsBareNumeral(HeadingCandidate c) => c.Form == HeadingForm.NumberAlone && c.TitleLine.Length == 0;
+
     private static HeadingKey Key(HeadingCandidate c, string text)
     {
-        if (c.Number is int number)
+        // A story's numbered title is told apart from the bare section numerals that restart under each story.
+        if (c.Number is int number && c.Form != HeadingForm.NumberTitled)
             return new HeadingKey(c.IsPart, c.Kind, number, null);
         var line = text.AsSpan(c.Line.Start, c.Line.Length).TrimEnd(".:;").Trim();
         return new HeadingKey(c.IsPart, c.Kind, 0, line.ToString().ToUpperInvariant());

@@ -17,6 +17,7 @@ internal sealed class IndexBuilder : IDisposable
     private PooledList<Scene> _scenes;
     private readonly List<Chapter> _chapters = [];
     private readonly List<Part> _parts = [];
+    private readonly List<int?> _partNumbers = [];
 
     // The open chapter
     private bool _chapterOpen;
@@ -153,7 +154,7 @@ internal sealed class IndexBuilder : IDisposable
             ContentHash = contentHash,
             Encoding = encoding,
             Parts = _parts.ToArray(),
-            Chapters = _chapters.ToArray(),
+            Chapters = QualifyRestartedNumbers(),
             Scenes = _scenes.ToArray(),
             Paragraphs = _paragraphs.ToArray(),
             Sentences = _sentences.ToArray(),
@@ -162,6 +163,33 @@ internal sealed class IndexBuilder : IDisposable
             BackMatter = backMatter,
             Metadata = _metadata ?? MarkdownMetadata.Empty,
         };
+    }
+
+    /// <summary>Volumes that each number their chapters from one (Volume I, II, III, each with CHAPTER I...): a chapter
+    /// number met again under a later part is qualified by its part's number, for every chapter in a part.</summary>
+    private Chapter[] QualifyRestartedNumbers()
+    {
+        var chapters = _chapters.ToArray();
+        if (_parts.Count < 2)
+            return chapters;
+        var seen = new HashSet<(SectionKind, int)>();
+        bool repeats = false;
+        foreach (var c in chapters)
+        {
+            if (c.Number is int n && c.PartIndex is not null && !seen.Add((c.Kind, n)))
+            {
+                repeats = true;
+                break;
+            }
+        }
+        if (!repeats)
+            return chapters;
+        for (int i = 0; i < chapters.Length; i++)
+        {
+            if (chapters[i] is { Number: int n, PartIndex: int part })
+                chapters[i] = chapters[i] with { QualifiedNumber = $"{NumberParser.ToRoman(_partNumbers[part] ?? part + 1)}.{n}" };
+        }
+        return chapters;
     }
 
     private bool IsStructural(Block b) => _candidates[b.Candidate].Role is HeadingRole.Chapter or HeadingRole.Part;
@@ -213,6 +241,7 @@ internal sealed class IndexBuilder : IDisposable
     {
         if (_partHeading is not { } h)
             return;
+        _partNumbers.Add(h.Number);
         _parts.Add(new Part
         {
             Index = _parts.Count,

@@ -87,6 +87,19 @@ internal static class NumberParser
     private static bool IsCanonicalRoman(ReadOnlySpan<char> s, int value)
     {
         Span<char> buffer = stackalloc char[16];
+        int n = WriteRoman(value, buffer);
+        return s.Equals(buffer[..n], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>1-999 as an upper-case Roman numeral (part numbers in chapter labels: "II.3").</summary>
+    public static string ToRoman(int value)
+    {
+        Span<char> buffer = stackalloc char[16];
+        return buffer[..WriteRoman(Math.Clamp(value, 1, MaxNumber), buffer)].ToString();
+    }
+
+    private static int WriteRoman(int value, Span<char> buffer)
+    {
         int n = 0;
         ReadOnlySpan<int> values = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
         ReadOnlySpan<string> symbols = ["M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"];
@@ -99,7 +112,7 @@ internal static class NumberParser
                 value -= values[i];
             }
         }
-        return s.Equals(buffer[..n], StringComparison.OrdinalIgnoreCase);
+        return n;
     }
 
     /// <summary>English number words: Twelve, twenty-one, Twenty First, One Hundred and Five, the First.</summary>

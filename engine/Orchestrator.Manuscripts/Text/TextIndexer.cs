@@ -38,6 +38,8 @@ public static class TextIndexer
         using var scanner = new BlockScanner(prose, markdown);
         scanner.Scan();
         HeadingResolver.Resolve(scanner.Candidates, prose, markdown);
+        if (!markdown)
+            TitleOnlyHeadings.Find(scanner, prose);
         using var builder = new IndexBuilder(prose, scanner.Candidates, text, metadata);
         return builder.Build(scanner.Blocks, title, contentHash, sourcePath, options.Encoding);
     }

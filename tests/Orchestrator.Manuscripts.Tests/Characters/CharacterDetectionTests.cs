@@ -66,6 +66,17 @@ public sealed class CharacterDetectionTests
     }
 
     [Test]
+    public void Places_peoples_and_interjections_of_an_invented_world_are_not_characters()
+    {
+        // None of these words is in a built-in list: the evidence of the text alone keeps them out.
+        var result = Analyse("Orla sailed from Vesk at dawn. She had lived in Vesk for years, and at Vesk the harbour froze. " +
+                             "By the rail stood a Drenn, and a Drenn is never welcome; the Drenns kept apart. Orla said nothing. " +
+                             "“Hallamoy! Hallamoy!” cried the crew. “Hallamoy, we are home,” said Orla.");
+
+        Assert.That(result.Cast(), Is.EqualTo(new[] { "Orla" }));
+    }
+
+    [Test]
     public void Things_that_never_act_are_not_characters()
     {
         var result = Analyse("Then came Ahab to the deck of the Pequod. Stubb watched the Pequod roll, and the Pequod creaked. " +
