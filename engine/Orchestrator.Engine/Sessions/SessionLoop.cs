@@ -121,7 +121,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             finally
             {
                 // Whatever ended the session, what it handed the journal is on disk before the caller goes on.
-                FlushJournal();
+                await FlushJournalAsync().ConfigureAwait(false);
             }
         }
 
@@ -168,7 +168,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             Checkpoint();
             Append(SessionEventKind.Stop, status: stopCode?.ToString() ?? status.ToString(), details: stopMessage);
-            FlushJournal();
+            await FlushJournalAsync().ConfigureAwait(false);
             ThrowIfJournalFailed();
             return Result(status, stopMessage, stopCode, failure);
         }
@@ -516,7 +516,19 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         private void Checkpoint() => Journal(static (journal, state, _) => journal.Checkpoint(state), null);
 
-        private void FlushJournal() => Journal(static (journal, _, _) => journal.Flush(), null, evenAfterFailure: true);
+        /// <summary>Waits for the journal's writer, even after a failure (so nothing is still writing when the loop returns); keeps the first failure.</summary>
+        private async ValueTask FlushJournalAsync()
+        {
+            if (_run.Journal is null) return;
+            try
+            {
+                await _run.Journal.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure ??= ex;
+            }
+        }
 
         private void Append(SessionEventKind kind, int? iteration = null, string? node = null, string? status = null, string? details = null) =>
             Append(new SessionEvent
@@ -529,11 +541,11 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
 
         /// <summary>
         /// One journal call. The first failure is kept and stops every later write (a session must not go on as if
-        /// saved); <see cref="ThrowIfJournalFailed"/> reports it. A flush still runs after a failure, to wait for the writer.
+        /// saved); <see cref="ThrowIfJournalFailed"/> reports it.
         /// </summary>
-        private void Journal(Action<ISessionJournal, SessionState, SessionEvent?> write, SessionEvent? e, bool evenAfterFailure = false)
+        private void Journal(Action<ISessionJournal, SessionState, SessionEvent?> write, SessionEvent? e)
         {
-            if (_run.Journal is null || (_journalFailure is not null && !evenAfterFailure)) return;
+            if (_run.Journal is null || _journalFailure is not null) return;
             try
             {
                 write(_run.Journal, _state, e);

@@ -43,7 +43,7 @@ public static class RunCommand
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
                 Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = progress,
-                DataDirectory = settings.DataDirectory,
+                Store = settings.OpenStore(),
             });
             var analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements,
                 new ProcessOptions { ReportFolder = parse.GetValue(output), ResumeUnfinished = !parse.GetValue(fresh) }, ct);
