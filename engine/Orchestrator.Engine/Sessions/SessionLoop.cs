@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Decisions;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
@@ -69,6 +70,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
         private SessionSubject _subject;
         private SessionState _state;
         private Exception? _journalFailure;
+        private readonly SessionEventStream _events;
 
         public Driver(SessionLoop loop, SessionRun run)
         {
@@ -79,6 +81,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             _log = loop.Network.Options.Logger.ForContext("Session", run.State.SessionId);
             _subject = run.Subject;
             _state = run.State;
+            _events = run.Events ?? SessionEventStream.LogOnly(run.State.SessionId, run.LastEventSequence, run.Journal is { } journal ? journal.Append : null);
             _activeBefore = run.State.ActiveDuration;
             var settings = _pipeline.Settings;
             _planning = new PlanningOptions { MaxActionFailures = settings.MaxActionFailures, CascadeReruns = settings.CascadeReruns };
@@ -132,6 +135,8 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             if (resumed)
                 Append(SessionEventKind.Resume, details: $"resumed at iteration {_history.Count + 1} with {_results.Count} node result(s) kept");
+            else
+                Append(SessionEventKind.Started, details: $"{_pipeline.Nodes.Count} node(s), pipeline {_pipeline.Name}");
 
             SessionStatus status;
             string stopMessage;
@@ -144,6 +149,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             catch (RuleEvaluationException ex)
             {
                 (status, stopMessage, failure) = (SessionStatus.Failed, ex.Message, ex);
+                Append(SessionEventKind.Error, status: nameof(RuleEvaluationException), details: ex.Message);
                 _log.Error("Session {Session} stopped: {Reason}", _state.SessionId, ex.Message);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -328,7 +334,11 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iterations = _state.Iterations.Where(r => r.Iteration != iteration).Append(IterationRecord.From(metrics)).ToArray(),
                 Dispatched = [],
             };
-            Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
+            Append(new SessionEvent
+            {
+                Time = _time.GetUtcNow(), Kind = SessionEventKind.Iteration, Session = _state.SessionId, Iteration = iteration,
+                Quality = metrics.Quality, Delta = metrics.QualityDelta, Details = JsonSerializer.Serialize(metrics, EventJson),
+            });
 
             await ApplyStrategyAsync().ConfigureAwait(false);
             if (edits.Count > 0)
@@ -514,7 +524,11 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Journal(static (journal, state, _) => journal.Save(state), null);
         }
 
-        private void Checkpoint() => Journal(static (journal, state, _) => journal.Checkpoint(state), null);
+        private void Checkpoint()
+        {
+            Journal(static (journal, state, _) => journal.Checkpoint(state), null);
+            if (_run.Journal is not null) Append(SessionEventKind.Checkpoint, iteration: _state.Iteration, status: _state.Status.ToString());
+        }
 
         /// <summary>Waits for the journal's writer, even after a failure (so nothing is still writing when the loop returns); keeps the first failure.</summary>
         private async ValueTask FlushJournalAsync()
@@ -537,7 +551,22 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iteration = iteration, Node = node, Status = status, Details = details,
             });
 
-        private void Append(SessionEvent e) => Journal(static (journal, _, e) => journal.Append(e!), e);
+        /// <summary>
+        /// Publishes the event: numbered, logged through the journal (a failure there is the journal's first failure, and
+        /// stops every later write) and offered to the session's subscribers.
+        /// </summary>
+        private void Append(SessionEvent e)
+        {
+            if (_journalFailure is not null) return;
+            try
+            {
+                _events.Publish(e);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure ??= ex;
+            }
+        }
 
         /// <summary>
         /// One journal call. The first failure is kept and stops every later write (a session must not go on as if

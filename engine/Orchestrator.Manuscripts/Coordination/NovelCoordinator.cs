@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Scripting;
@@ -41,13 +42,20 @@ public sealed class NovelCoordinator : IAsyncDisposable
         _network = DataflowNetwork.Compile(options.Pipeline, options.Registry, new NetworkOptions
         {
             Logger = options.Logger,
-            Observer = options.Observer,
+            Observer = ObserverPair.Of(Events, options.Observer),
             TimeProvider = options.TimeProvider,
         });
         _loop = new SessionLoop(_network, options.Registry);
         _store = options.Store;
         _pipelineHash = PipelineFingerprint.Of(options.Pipeline, options.Rules);
     }
+
+    /// <summary>
+    /// The live events of every session this coordinator runs: subscribe per session or for all (bounded buffers, a
+    /// slow subscriber loses events and is told so, never slowing the sessions); <see cref="EventReplay.FollowAsync"/>
+    /// adds the history from the store's log.
+    /// </summary>
+    public SessionEventHub Events { get; } = new();
 
     /// <summary>Execution figures per node across every session this coordinator ran.</summary>
     public IReadOnlyList<NodeStatistics> NodeStatistics => _network.NodeStatistics;
@@ -113,7 +121,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         // The initial state and the input copy are durable before anything runs: a kill from here on leaves a resumable session.
         using var lease = _store is null ? null : await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
         var subject = new ManuscriptSubject(document, _store, sessionId);
-        return await DriveAsync(state, subject, document, requirements, lease, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -132,19 +140,24 @@ public sealed class NovelCoordinator : IAsyncDisposable
         using var lease = await store.AcquireLeaseAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var loaded = await store.LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var state = loaded.State;
+        // The log goes on numbering where it stopped (a log from before sequences numbers its lines).
+        var lastEvent = store.ReadEvents(sessionId).Events.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        void Warn(string warning) => store.AppendEvent(new SessionEvent
+        {
+            Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning, Sequence = ++lastEvent,
+        });
         // A run killed without a chance to release its lease leaves it behind; say whose it was when taking it over.
         var warnings = lease.TakeoverNote is { } takeover ? loaded.Warnings.Prepend(takeover) : loaded.Warnings;
         foreach (var warning in warnings)
         {
             _log.Warning("Session {Session}: {Warning}", sessionId, warning);
-            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning });
+            Warn(warning);
         }
 
         var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, _pipelineHash, _options.Pipeline.SourcePath,
             _options.Loading, _log, cancellationToken).ConfigureAwait(false);
         if (check.Changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, check.Changes);
-        foreach (var change in check.Changes)
-            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = $"--force: {change}" });
+        foreach (var change in check.Changes) Warn($"--force: {change}");
 
         var requirements = state.RequirementsJson is null
             ? ManuscriptRequirements.None
@@ -171,7 +184,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
             PipelineHash = _pipelineHash,
             ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
         };
-        return await DriveAsync(state, subject, check.Input, requirements, lease, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Status, completed nodes, iteration, quality and stop reason of a stored session.</summary>
@@ -203,7 +216,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
     private async Task<ManuscriptAnalysis> DriveAsync(SessionState state, ManuscriptSubject subject, ManuscriptDocument input,
-        ManuscriptRequirements requirements, ISessionLease? lease, CancellationToken cancellationToken)
+        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, CancellationToken cancellationToken)
     {
         var sessionId = state.SessionId;
         _running[sessionId] = _options.TimeProvider.GetUtcNow();
@@ -217,12 +230,15 @@ public sealed class NovelCoordinator : IAsyncDisposable
         try
         {
             var facts = ManuscriptFacts(subject.Document);
+            var journal = _store?.Journal();
+            using var events = Events.Open(sessionId, lastEvent, journal is null ? null : journal.Append);
             var session = await _loop.RunAsync(new SessionRun
             {
                 State = state,
                 Subject = subject,
                 Requirements = requirements,
-                Journal = _store?.Journal(),
+                Journal = journal,
+                Events = events,
                 Rules = _options.Rules,
                 DecorateGlobals = engine => new Rules.NovelRuleGlobals(engine, requirements, facts),
                 Size = new SizeHint(subject.Document.WordCount, "words"),

@@ -44,11 +44,23 @@ public static class ResumeCommand
             progress.Note($"resume {sessionId} ({Path.GetFileName(saved.InputPath)}, iteration {saved.Iteration}, pipeline {definition.Name})");
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
-                Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = progress,
+                Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
                 Store = store,
             });
-            var analysis = await coordinator.ResumeProcessingAsync(sessionId,
-                new ResumeOptions { Force = parse.GetValue(force), ReportFolder = parse.GetValue(output) }, ct);
+            // Progress lines are an ordinary subscriber of the coordinator's events.
+            var subscription = coordinator.Events.Subscribe(null);
+            var printing = progress.PrintAsync(subscription);
+            ManuscriptAnalysis analysis;
+            try
+            {
+                analysis = await coordinator.ResumeProcessingAsync(sessionId,
+                    new ResumeOptions { Force = parse.GetValue(force), ReportFolder = parse.GetValue(output) }, ct);
+            }
+            finally
+            {
+                subscription.Dispose();
+                await printing;
+            }
             var folder = parse.GetValue(output) ?? analysis.ReportFolder ?? store.SessionFolder(sessionId);
             return await SessionOutput.FinishAsync(analysis, folder);
         }));
