@@ -253,9 +253,18 @@ public sealed class DurabilityTests
         using var run = _cli.Start(RunArgs(Out));
         var id = await WaitForSessionAsync(run);
         await WaitUntilAsync(run, () => Outcomes(id) >= 1, mayFinish: false);
-
-        var cleanup = await _cli.RunAsync("sessions", "cleanup", "--older-than", "0m");
-        var list = await _cli.RunAsync("sessions", "list");
+        // Paused (SIGSTOP), the run lives but cannot finish while cleanup and list look at it: a short run no longer races them.
+        await SignalAsync("STOP", run.Process.Id);
+        CliResult cleanup, list;
+        try
+        {
+            cleanup = await _cli.RunAsync("sessions", "cleanup", "--older-than", "0m");
+            list = await _cli.RunAsync("sessions", "list");
+        }
+        finally
+        {
+            await SignalAsync("CONT", run.Process.Id);
+        }
         var finished = await run.WaitAsync(Patience);
 
         Assert.That(cleanup.ExitCode, Is.Zero, cleanup.ToString());
@@ -316,6 +325,13 @@ public sealed class DurabilityTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(7), refused.ToString());
         Assert.That(refused.Stderr, Does.Contain("pipeline 'novel'").And.Contain(pipeline).And.Contain("changed since the session began"));
+    }
+
+    private static async Task SignalAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, $"kill -{signal} {pid}");
     }
 
     /// <summary>Starts the run, waits for <paramref name="point"/>, kills it with SIGKILL, and returns its session id.</summary>
