@@ -94,23 +94,25 @@ public sealed record EventLogReadResult(IReadOnlyList<SessionEvent> Events, IRea
 /// </summary>
 internal static class EventLog
 {
-    public static void Append(string path, SessionEvent e, bool flushToDisk)
+    public static void Append(string path, SessionEvent e, bool flushToDisk) => Append(path, [e], flushToDisk);
+
+    /// <summary>Appends several events in one write and one flush (a burst the journal's writer found queued together).</summary>
+    public static void Append(string path, IReadOnlyList<SessionEvent> events, bool flushToDisk)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions);
+        using var buffer = new MemoryStream(256 * events.Count);
         using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-        var needsNewline = false;
         if (stream.Length > 0)
         {
             stream.Seek(-1, SeekOrigin.End);
-            needsNewline = stream.ReadByte() != '\n';
+            if (stream.ReadByte() != '\n') buffer.WriteByte((byte)'\n');
         }
         stream.Seek(0, SeekOrigin.End);
-        var buffer = new byte[line.Length + (needsNewline ? 2 : 1)];
-        var at = 0;
-        if (needsNewline) buffer[at++] = (byte)'\n';
-        line.CopyTo(buffer, at);
-        buffer[^1] = (byte)'\n';
-        stream.Write(buffer);
+        foreach (var e in events)
+        {
+            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions));
+            buffer.WriteByte((byte)'\n');
+        }
+        stream.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         stream.Flush(flushToDisk);
     }
 

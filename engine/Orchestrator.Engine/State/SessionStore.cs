@@ -144,7 +144,8 @@ public sealed class SessionStore : ISessionStore
         {
             AtomicFile.Write(Path.Combine(staging, ManuscriptFileName), input);
             AtomicFile.Write(Path.Combine(staging, StateFileName), SessionStateJson.SerializePooled(initial).Span);
-            _index.Note(initial, flushToDisk: true);
+            // Not flushed: the index is rebuilt from the sessions when damaged, and a lookup checks the state it finds.
+            _index.Note(initial, flushToDisk: false);
             Directory.Move(staging, folder);
             lease.MovedTo(folder);
             return lease;
@@ -248,6 +249,20 @@ public sealed class SessionStore : ISessionStore
     {
         ArgumentNullException.ThrowIfNull(state);
         lock (GateOf(state.SessionId)) return Snapshots(state.SessionId).Write(state);
+    }
+
+    /// <summary>Appends events of one session to events.jsonl in one write, flushed once.</summary>
+    public void AppendEvents(IReadOnlyList<SessionEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0) return;
+        var session = events[0].Session;
+        var folder = SessionFolder(session);
+        lock (GateOf(session))
+        {
+            Directory.CreateDirectory(folder);
+            EventLog.Append(Path.Combine(folder, EventsFileName), events, Options.FlushEventsToDisk);
+        }
     }
 
     /// <summary>Appends one event to events.jsonl (one write, flushed).</summary>

@@ -98,6 +98,7 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
         while (true)
         {
             Write next;
+            List<SessionEvent>? burst = null;
             Task? arrival = null;
             var left = 0L;
             lock (_gate)
@@ -130,6 +131,12 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
                 {
                     _queue.Dequeue();
                     waitedUntil = null;
+                    if (next.Kind == Kind.Event && _queue.Count > 0 && _queue.Peek().Kind == Kind.Event)
+                    {
+                        // A burst of events (an outcome, a decision, a checkpoint...) costs one write and one flush.
+                        burst = [next.Event!];
+                        while (_queue.Count > 0 && _queue.Peek().Kind == Kind.Event) burst.Add(_queue.Dequeue().Event!);
+                    }
                 }
             }
             if (arrival is not null)
@@ -139,7 +146,8 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
             }
             try
             {
-                Perform(next);
+                if (burst is not null) store.AppendEvents(burst);
+                else Perform(next);
             }
             catch (Exception ex)
             {
