@@ -22,7 +22,9 @@ internal static class VariantDiscovery
         for (var e = 0; e < vocabulary.Count; e++)
         {
             var key = vocabulary.KeyOf(e);
-            if (key.Length < 5 || Listed.Contains(key)) continue;
+            // Only keys with one of the three shapes are worth a closer look; most words leave here without work.
+            if (key.Length < 5 || (key.IndexOf("is", StringComparison.Ordinal) < 0 && key.IndexOf("our", StringComparison.Ordinal) < 0
+                && key.IndexOf("ae", StringComparison.Ordinal) < 0) || Listed.Contains(key)) continue;
             Ise(vocabulary, key, roots, found);
             Our(vocabulary, key, roots, found);
             Ae(vocabulary, key, roots, found);
@@ -34,7 +36,7 @@ internal static class VariantDiscovery
     {
         foreach (var suffix in IseSuffixes)
         {
-            if (!key.EndsWith("is" + suffix, StringComparison.Ordinal)) continue;
+            if (!EndsWith(key, "is", suffix)) continue;
             var root = key[..^(suffix.Length + 2)];
             if (root.Length < 3 || !root.All(char.IsLetter) || !roots.Add("ise:" + root)) return;
             AddIfBoth(vocabulary, VariantClass.IseIze, IseSuffixes.Select(s => (root + "is" + s, root + "iz" + s)), found);
@@ -46,13 +48,19 @@ internal static class VariantDiscovery
     {
         foreach (var suffix in OurSuffixes)
         {
-            if (!key.EndsWith("our" + suffix, StringComparison.Ordinal)) continue;
+            if (!EndsWith(key, "our", suffix)) continue;
             var stem = key[..^(suffix.Length + 3)];
             if (stem.Length < 3 || !stem.All(char.IsLetter) || !roots.Add("our:" + stem)) return;
             AddIfBoth(vocabulary, VariantClass.OurOr, OurSuffixes.Select(s => (stem + "our" + s, stem + "or" + s)), found);
             return;
         }
     }
+
+    /// <summary><paramref name="key"/> ends with <paramref name="infix"/> then <paramref name="suffix"/> (no string is made).</summary>
+    private static bool EndsWith(string key, string infix, string suffix) =>
+        key.Length > infix.Length + suffix.Length
+        && key.AsSpan().EndsWith(suffix)
+        && key.AsSpan(0, key.Length - suffix.Length).EndsWith(infix);
 
     private static void Ae(Vocabulary vocabulary, string key, HashSet<string> roots, List<VariantFamily> found)
     {

@@ -14,9 +14,12 @@ public static class RecommendationMetrics
     public const string SourceNodes = "sourceNodes";
     public const string MeanSourceScore = "meanSourceScore";
 
+    /// <summary>Recommendations after the findings of each rule are grouped into one.</summary>
+    public const string Groups = "groups";
+
     /// <summary>Series: consolidated recommendations per chapter (Labels["chapters"]).</summary>
     public const string PerChapter = "recommendationsPerChapter";
 
     public static readonly IReadOnlyCollection<string> Declared =
-        [FindingsIn, Consolidated, DuplicatesRemoved, OverlapsMerged, Problems, Warnings, Suggestions, Strengths, SourceNodes, MeanSourceScore];
+        [FindingsIn, Consolidated, DuplicatesRemoved, OverlapsMerged, Problems, Warnings, Suggestions, Strengths, SourceNodes, MeanSourceScore, Groups];
 }

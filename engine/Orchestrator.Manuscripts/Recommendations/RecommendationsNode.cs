@@ -13,14 +13,17 @@ namespace Orchestrator.Manuscripts.Recommendations;
 /// <para><b>Consolidation.</b> Exact duplicates (same rule, same place) are removed. Findings of the same
 /// severity whose text spans overlap are folded into the highest-ranked one, which records the rules
 /// that also flagged it. Whole-book findings are kept as they are.</para>
-/// <para><b>Ranking</b>: see <see cref="RecommendationRanking"/>; ties keep the order of the pipeline and of
-/// each node's own list, so the result is deterministic.</para>
+/// <para><b>Grouping.</b> The findings of one rule become one recommendation (<see cref="RuleGroups"/>): its best-ranked
+/// finding, with how many findings of the rule there are and where the worst <c>examples</c> of them are (chapter and
+/// paragraph), so the first recommendations of a long book cover different problems instead of twenty long sentences.</para>
+/// <para><b>Ranking</b>: see <see cref="RecommendationRanking"/>, on each group's best finding; ties keep the order of
+/// the pipeline and of each node's own list, so the result is deterministic.</para>
 /// <para><b>Output.</b> Findings: the top <c>top</c> recommendations (rule ids of their source nodes, messages
 /// prefixed with nothing — the evidence and numbers are the source's), then the top <c>topStrengths</c>
 /// strengths. Series <c>recommendationsPerChapter</c> counts all consolidated recommendations per chapter.</para>
 /// <para><b>Score.</b> The mean of the scores of the nodes it consolidates: it summarises, it adds no new
 /// judgement (pipelines give it weight 0 so it does not count twice in the overall quality).</para>
-/// <para><b>Options</b>: <c>top</c> (default 25), <c>topStrengths</c> (default 8).</para>
+/// <para><b>Options</b>: <c>top</c> (default 25), <c>topStrengths</c> (default 8), <c>examples</c> (default 5).</para>
 /// </remarks>
 public sealed class RecommendationsNode(NodeDefinition definition) : WorkflowNode(definition)
 {
@@ -61,7 +64,7 @@ public sealed class RecommendationsNode(NodeDefinition definition) : WorkflowNod
 
         var (unique, duplicates) = RemoveDuplicates(issues);
         var (consolidated, overlaps) = FoldOverlaps(unique);
-        var ranked = consolidated.OrderByDescending(r => r.Rank).ThenBy(r => r.Order).ToList();
+        var ranked = RuleGroups.Group(consolidated, options.Examples);
         var rankedStrengths = RemoveDuplicates(strengths).Unique
             .OrderByDescending(r => r.Finding.Confidence).ThenBy(r => r.Order).Take(options.TopStrengths).ToList();
 
@@ -70,7 +73,7 @@ public sealed class RecommendationsNode(NodeDefinition definition) : WorkflowNod
             if (r.Finding.Location?.Chapter is { } ch && ch >= 1 && ch <= perChapter.Length) perChapter[ch - 1]++;
 
         var findings = new List<Finding>(options.Top + rankedStrengths.Count);
-        foreach (var r in ranked.Take(options.Top)) findings.Add(Present(r));
+        foreach (var g in ranked.Take(options.Top)) findings.Add(g.Present(Present(g.Best)));
         foreach (var s in rankedStrengths) findings.Add(s.Finding);
 
         var meanScore = sources.Count == 0 ? 0 : sources.Average(s => s.Value.Score);
@@ -86,8 +89,9 @@ public sealed class RecommendationsNode(NodeDefinition definition) : WorkflowNod
             [RecommendationMetrics.Strengths] = strengths.Count,
             [RecommendationMetrics.SourceNodes] = sources.Count,
             [RecommendationMetrics.MeanSourceScore] = Math.Round(meanScore, 4),
+            [RecommendationMetrics.Groups] = ranked.Count,
         };
-        var top = ranked.FirstOrDefault();
+        var top = ranked.FirstOrDefault()?.Best;
         return new NodeResult
         {
             Score = Math.Clamp(meanScore, 0, 1),

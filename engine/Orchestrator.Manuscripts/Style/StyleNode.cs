@@ -37,13 +37,19 @@ namespace Orchestrator.Manuscripts.Style;
 /// <item><c>style.passive</c>: a form of "to be" (am, is, are, was, were, be, been, being and negatives), then
 /// optionally one adverb (-ly or never, not, already...), then a past participle (-ed, or
 /// <see cref="Participles.Irregular"/>). Adjectival participles ("was tired") are included, hence confidence 0.7.</item>
-/// <item><c>style.hedge</c>: <see cref="HedgeWords"/>, and "sort of"/"kind of" not after a determiner.</item>
-/// <item><c>style.cliche</c>: a phrase of <see cref="Cliches"/>, matched over word sequences.</item>
+/// <item><c>style.hedge</c>: <see cref="HedgeWords"/>, <see cref="HedgePhrases"/>, and "sort of"/"kind of" not after a determiner.</item>
+/// <item><c>style.cliche</c>: a phrase of <see cref="Cliches"/>, matched over word sequences anywhere, inflected forms too.</item>
+/// <item><c>style.wordy</c> (narration) and <c>style.redundancy</c>: <see cref="WordyPhrases"/> and <see cref="Redundancies"/>,
+/// with the plain alternative in the message.</item>
+/// <item><c>style.opening.conjunction</c> (info): a narration sentence opening with "So" or "But".</item>
+/// <item><c>style.paragraph.long</c>: more than <c>longParagraphWords</c> words; <c>style.bracket.unmatched</c>: a bracket
+/// without its partner in the paragraph (list markers "a)" and smileys aside).</item>
 /// <item><c>style.opening.there-is</c>: "There is/are/was/were..." or "There's" opening a narration sentence.</item>
 /// <item><c>style.opening.repeated</c>: <c>repeatedOpenings</c> or more consecutive narration sentences of a chapter
 /// opening with the same word.</item>
 /// <item><c>style.lexical-illusion</c>: the same word twice with only white space between (line breaks
-/// included), within a paragraph; "had had", "that that" and deliberate doublings ("no no") are allowed.</item>
+/// included), within a paragraph; "had had", "can can", deliberate doublings ("no no") and reduplicated names
+/// ("Walla Walla") are allowed; "that that" and "on on" are flagged.</item>
 /// <item><c>style.echo</c>: an uncommon narration word again within <c>echoWindow</c> words in the same chapter
 /// (at least 3 words apart: "spar to spar" is a figure, not an echo).
 /// Uncommon: not on the Dale–Chall list (inflections included), not a stop word, not capitalised (names), at
@@ -54,8 +60,8 @@ namespace Orchestrator.Manuscripts.Style;
 /// <item><c>style.dialogue.tag-adverb</c>: a tag verb (plain or bookism) with an -ly adverb right after it, after
 /// its subject ("said Jane softly", "said he softly") or right before it ("softly said"); such an adverb is not
 /// counted again as <c>style.adverb</c>.</item>
-/// <item><c>style.overused</c>: a word of <see cref="OverusedWordNorms"/> used more than max(<c>overusedFactor</c> ×
-/// expected, expected + <c>overusedMinExcess</c>) times per 1,000 words.</item>
+/// <item><c>style.overused</c>: a word of <see cref="OverusedWordNorms"/> used at least <c>minRateCount</c> times and more
+/// than max(<c>overusedFactor</c> × expected, expected + <c>overusedMinExcess</c>) times per 1,000 words.</item>
 /// <item><c>style.readability.hard</c> / <c>.easy</c> / <c>.in-band</c> (strength): the book's Flesch reading
 /// ease against [<c>readingEaseMin</c>, <c>readingEaseMax</c>]; <c>style.readability.chapter</c>: a chapter of
 /// 300+ words 3 or more Flesch–Kincaid grades above the book.</item>
@@ -71,27 +77,23 @@ namespace Orchestrator.Manuscripts.Style;
 /// 40), <c>stickyGlueShare</c> (0–1, default 0.45), <c>stickyMinWords</c> (≥ 1, default 10), <c>echoWindow</c>
 /// (2–1000, default 50), <c>echoMinLetters</c> (≥ 1, default 4), <c>repeatedOpenings</c> (≥ 2, default 3),
 /// <c>readingEaseMin</c> / <c>readingEaseMax</c> (default 60 / 85), <c>overusedFactor</c> (≥ 1, default 2),
-/// <c>overusedMinExcess</c> (≥ 0, default 0.5 per 1,000 words), <c>maxFindingsPerRule</c> (≥ 1, default 20).</para>
+/// <c>overusedMinExcess</c> (≥ 0, default 0.5 per 1,000 words), <c>maxFindingsPerRule</c> (≥ 1, default 20),
+/// <c>longParagraphWords</c> (≥ 20, default 300), <c>minRateCount</c> (≥ 1, default 3), <c>overusedNorms</c>
+/// (<c>["word=rate"]</c>), and one allowance per penalty family (<c>allowAdverbs</c>...; see <see cref="StylePenalty"/>).</para>
 /// <para><b>Score.</b> 1 minus the sum of these penalties, clamped to [0,1], each reported as a metric (rates are
 /// per 1,000 words, of narration for the narration-only families; "free" is the allowance before a family costs
-/// anything, set near the rates of the four corpus novels, so published prose loses little):</para>
+/// anything — an option each, with its default and source in <see cref="StylePenalty"/>; nothing costs under
+/// <c>minRateCount</c> occurrences):</para>
 /// <list type="table">
 /// <listheader><term>penalty</term><description>formula</description></listheader>
 /// <item><term><c>penaltyReadability</c></term><description>0.01 per point of reading ease below the band (cap 0.15);
 /// 0.005 per point above it (cap 0.05).</description></item>
 /// <item><term><c>penaltyVariety</c></term><description>0.5 × (0.35 − CV) when CV &lt; 0.35 (cap 0.10).</description></item>
-/// <item><term><c>penaltyLongSentences</c></term><description>0.01 per unit of rate above 5 (cap 0.10).</description></item>
-/// <item><term><c>penaltySticky</c></term><description>0.005 per unit above 12 (cap 0.08).</description></item>
-/// <item><term><c>penaltyAdverbs</c></term><description>0.005 per unit above 12 (cap 0.10).</description></item>
-/// <item><term><c>penaltyPassive</c></term><description>0.005 per unit above 10 (cap 0.10).</description></item>
-/// <item><term><c>penaltyHedges</c></term><description>0.005 per unit above 6 (cap 0.08).</description></item>
-/// <item><term><c>penaltyCliches</c></term><description>0.05 per unit above 0.2 (cap 0.08).</description></item>
-/// <item><term><c>penaltyOpenings</c></term><description>there-is + repeated openings: 0.02 per unit above 0.6 (cap 0.05).</description></item>
+/// <item><term><c>penaltyLongSentences</c>, <c>penaltySticky</c>, <c>penaltyAdverbs</c>, <c>penaltyPassive</c>,
+/// <c>penaltyHedges</c>, <c>penaltyCliches</c>, <c>penaltyOpenings</c>, <c>penaltyEchoes</c>, <c>penaltyFilterWords</c>,
+/// <c>penaltyDialogueTags</c>, <c>penaltyWordy</c>, <c>penaltyRedundancies</c></term><description>slope × (rate − allowance),
+/// capped (<see cref="StylePenalty"/>).</description></item>
 /// <item><term><c>penaltyIllusions</c></term><description>0.01 per lexical illusion (cap 0.05).</description></item>
-/// <item><term><c>penaltyEchoes</c></term><description>0.005 per unit above 3 (cap 0.05).</description></item>
-/// <item><term><c>penaltyFilterWords</c></term><description>0.005 per unit above 7 (cap 0.08).</description></item>
-/// <item><term><c>penaltyDialogueTags</c></term><description>bookisms + tag adverbs per 1,000 words: 0.02 per unit above
-/// 0.5 (cap 0.08).</description></item>
 /// <item><term><c>penaltyOverused</c></term><description>0.01 per overused word (cap 0.08).</description></item>
 /// </list>
 /// <para>An empty manuscript scores 0. <b>Metrics, series, labels</b>: <see cref="StyleMetrics"/>; per-chapter
