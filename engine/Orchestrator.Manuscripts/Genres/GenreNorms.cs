@@ -20,7 +20,7 @@ namespace Orchestrator.Manuscripts.Genres;
 /// https://www.writersdigest.com/guest-columns/word-count-for-novels-and-childrens-books-the-definitive-post
 /// (the same guidance appears in Sambuchino's book <i>Get a Literary Agent</i>). Its figures:
 /// adult commercial and literary fiction (literary, mainstream, women's, romance, mystery,
-/// suspense, thriller, horror): 80,000–89,999 "totally cool", 90,000–99,999 "generally safe",
+/// suspense, thriller, horror; adventure, as commercial fiction, by our reading): 80,000–89,999 "totally cool", 90,000–99,999 "generally safe",
 /// 70,000–79,999 and 100,000–109,999 "might be too short / too long; probably all right", below
 /// 70,000 "too short", 110,000 or above "too long". Science fiction and fantasy: 100,000–115,000,
 /// "a little less or a little more" being fine. Middle grade: 20,000–55,000 (upper middle grade
@@ -61,6 +61,13 @@ public static class GenreNorms
         // shorter lengths per line and are not covered here.
         new("romance", "romance", 70_000, 110_000, 85_000, Wd),
 
+        // [WD] names horror among the adult commercial genres of this band: same target and edges.
+        new("horror", "horror", 70_000, 110_000, 85_000, Wd),
+
+        // Adventure (action-adventure) is adult commercial fiction, which [WD] gives this band without naming every
+        // shelf; our reading is that adventure takes the band of its commercial neighbours (thriller, suspense).
+        new("adventure", "adventure", 70_000, 110_000, 85_000, Wd),
+
         // [WD] names literary fiction in the same 80,000–89,999 target band and the same edges.
         new("literary", "literary fiction", 70_000, 110_000, 85_000, Wd),
 
@@ -94,6 +101,8 @@ public static class GenreNorms
         ["suspense"] = "thriller",
         ["mysteries"] = "mystery",
         ["crime"] = "mystery",
+        ["action-adventure"] = "adventure",
+        ["gothic"] = "horror",
         ["historical-fiction"] = "historical",
         ["literary-fiction"] = "literary",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -18,6 +18,15 @@ public static class GenreLexicons
     /// <summary>The genre lexicons, in the order of <see cref="GenreNorms.All"/>.</summary>
     public static IReadOnlyList<Lexicon> All { get; } = Build();
 
+    /// <summary>
+    /// The distinctive part of each genre lexicon (same keys and order): its stems that are not in the Dale–Chall list
+    /// of 3,000 words familiar to fourth-graders (<see cref="Readability.DaleChallWords"/>), the general baseline.
+    /// "love", "heart", "kiss" and "ball" are familiar words every novel uses; "vampire", "harpoon" and
+    /// "laboratory" say much more about which shelf a book belongs on.
+    /// </summary>
+    public static IReadOnlyList<Lexicon> Distinctive { get; } = All.Select(l =>
+        Lexicon.Of(l.Key, l.Name, string.Join(' ', l.Stems.Where(stem => !Readability.DaleChallWords.List.Contains(stem))))).ToArray();
+
     private static readonly Dictionary<string, Lexicon> ByKey = All.ToDictionary(l => l.Key, StringComparer.Ordinal);
 
     /// <summary>The lexicon of a genre name (canonical key or any alias <see cref="GenreNorms.TryGet"/> accepts).</summary>
@@ -67,12 +76,27 @@ public static class GenreLexicons
                 charming dance ball blush longing yearn jealous jealousy heartbreak honeymoon elope elopement smitten
                 attraction attractive lips
                 """,
+            ["horror"] = """
+                horror horrible horrid horrify dread dreadful terror terrible fiend fiendish demon devil ghost
+                ghastly ghoul spectre specter phantom apparition haunt vampire werewolf monster monstrous corpse
+                cadaver carcass grave graveyard churchyard tomb crypt coffin sepulchre charnel skeleton skull bones blood
+                bloody shriek scream shudder tremble trembling nightmare hideous loathsome abhor abhorred abhorrence
+                deformed deformity wretch wretched wretchedness misery miserable anguish desolation desolate creature unearthly supernatural eerie uncanny sinister doom damned curse
+                midnight darkness shadow gloom gloomy dungeon madness lunatic insane fright frightful frighten
+                """,
+            ["adventure"] = """
+                adventure adventurer voyage voyager expedition explore explorer exploration journey perilous peril
+                ship sail sailor mariner seaman crew captain deck mast rigging
+                boat canoe raft oar anchor compass map chart island isle shore coast reef wreck shipwreck storm gale
+                tempest wave waves ocean sea seas jungle wilderness desert mountain summit glacier ice iceberg sledge
+                treasure pirate musket rifle hunt hunter chase quest camp trek scout survival rescue castaway
+                """,
             ["literary"] = """
                 memory memories recollection nostalgia silence silent solitude solitary loneliness lonely grief sorrow
                 sorrowful melancholy despair regret yearning reflect reflection contemplate contemplation meditate
                 meditation consciousness existence existential meaning truth mortality absurd irony ironic ambiguity
-                paradox perception perceive introspection ennui disillusion alienation isolation anguish suffering
-                desolation desolate wretched wretchedness wretch misery miserable felicity sensibility philosophy
+                paradox perception perceive introspection ennui disillusion alienation isolation suffering
+                felicity sensibility philosophy
                 philosophical metaphysical transcendent epiphany ephemeral fleeting transient
                 """,
             ["historical"] = """

@@ -23,7 +23,19 @@ internal sealed class ThemesAnalysis
     internal const double LexiconConfidence = 0.7;
 
     /// <summary>Every theme lexicon, then every genre lexicon, in one index: one lookup per word answers for all.</summary>
-    private static readonly LexiconIndex Index = new([.. ThemeLexicons.All, .. GenreLexicons.All]);
+    private static readonly LexiconIndex Index = new([.. ThemeLexicons.All, .. GenreLexicons.All, .. GenreLexicons.Distinctive]);
+
+    /// <summary>In the verdict, a familiar genre word (one of the Dale–Chall list: love, heart, ship) counts this much of a
+    /// distinctive one (vampire, laboratory, harpoon): every novel has love and family words, few have vampires.</summary>
+    internal const double FamiliarWordWeight = 0.25;
+
+    /// <summary>How much the verdict asks of a genre's spread: a shelf's furniture runs through the book (Alice's trial
+    /// fills two chapters with courtroom words; that does not make it a mystery). The score is scaled by
+    /// 1 - w + w * coverage.</summary>
+    internal const double CoverageWeight = 0.5;
+
+    /// <summary>A runner-up whose verdict score is at least this share of the best's is named as a close second.</summary>
+    internal const double CloseSecondShare = 0.85;
 
     private readonly ManuscriptDocument _doc;
     private readonly ManuscriptRequirements _requirements;
@@ -34,6 +46,7 @@ internal sealed class ThemesAnalysis
     private readonly IReadOnlyList<Chapter> _chapters;
     private LexiconFigures[] _themes = [];
     private LexiconFigures[] _genres = [];
+    private LexiconFigures[] _distinctive = [];
 
     public ThemesAnalysis(ManuscriptDocument document, ManuscriptRequirements requirements, ThemesOptions options)
     {
@@ -50,7 +63,9 @@ internal sealed class ThemesAnalysis
         var figures = LexiconCounter.Count(_doc, Index, _options.MinChapterWords, _options.CoverageIntensity);
         var themeCount = ThemeLexicons.All.Count;
         _themes = figures[..themeCount];
-        _genres = figures[themeCount..].Select((f, i) => f with { Position = i }).ToArray();
+        var genreCount = GenreLexicons.All.Count;
+        _genres = figures[themeCount..(themeCount + genreCount)].Select((f, i) => f with { Position = i }).ToArray();
+        _distinctive = figures[(themeCount + genreCount)..];
 
         var words = _chapters.Sum(c => c.WordCount);
         _metrics[M.Words] = words;
@@ -208,7 +223,9 @@ internal sealed class ThemesAnalysis
             _metrics[M.GenreIntensity(genre.Lexicon.Key)] = genre.Intensity;
             _metrics[M.GenreFit(genre.Lexicon.Key)] = Fit(genre);
         }
-        var ranked = _genres.OrderByDescending(Fit).ThenBy(g => g.Position).ToArray();
+        foreach (var genre in _genres)
+            _metrics[M.GenreDistinctiveIntensity(genre.Lexicon.Key)] = _distinctive[genre.Position].Intensity;
+        var ranked = _genres.OrderByDescending(Verdict).ThenBy(g => g.Position).ToArray();
         var best = ranked.Length > 0 && ranked[0].Hits > 0 ? ranked[0] : null;
         _metrics[M.BestGenreFit] = best is null ? 0 : Fit(best);
 
@@ -218,17 +235,23 @@ internal sealed class ThemesAnalysis
 
         if (best is not null)
         {
-            var runnersUp = ranked.Skip(1).Take(2).Where(g => g.Hits > 0).Select(g => $"{g.Lexicon.Name} ({F2(Fit(g))})").ToArray();
+            var second = ranked.Length > 1 && ranked[1].Hits > 0 ? ranked[1] : null;
+            var close = second is not null && Verdict(second) >= CloseSecondShare * Verdict(best);
+            var runnersUp = ranked.Skip(1).Take(2).Where(g => g.Hits > 0).Select(g => $"{g.Lexicon.Name} ({F2(Verdict(g))})").ToArray();
             var isRequested = requested is not null && requested.Lexicon.Key == best.Lexicon.Key;
+            var distinctive = _distinctive[best.Position];
             _findings.Add(new Finding(ThemesRules.BestGenreFit, Severity.Info,
-                $"The vocabulary fits {best.Lexicon.Name} best: fit {F2(Fit(best))} ({F1(best.Intensity)} {best.Lexicon.Name} words per 1,000)" +
-                (runnersUp.Length > 0 ? $", then {JoinAnd(runnersUp)}" : "") +
+                $"The vocabulary fits {best.Lexicon.Name} best: score {F2(Verdict(best))} ({F1(distinctive.Intensity)} distinctive " +
+                $"{best.Lexicon.Name} words per 1,000, e.g. {distinctive.Lexicon.Examples()}; {F1(best.Intensity - distinctive.Intensity)} familiar ones)" +
+                (close ? $", with {second!.Lexicon.Name} a close second ({F2(Verdict(second))})" : runnersUp.Length > 0 ? $", then {JoinAnd(runnersUp)}" : "") +
                 (isRequested ? ", the requested genre." : "."),
                 isRequested
                     ? "The book's surface matches its genre; keep it."
-                    : "Genre fit reads the furniture of the text (people, objects, places, acts); compare it with how you pitch the book.",
+                    : "Genre fit reads the furniture of the text (people, objects, places, acts), distinctive words first; compare it with how you pitch the book.",
                 SentenceLocation(best), SentenceEvidence(best), LexiconConfidence, IsStrength: isRequested));
-            _summary.Add($"reads most like {best.Lexicon.Name} ({F2(Fit(best))})");
+            _summary.Add(close
+                ? $"reads most like {best.Lexicon.Name} or {second!.Lexicon.Name} ({F2(Verdict(best))}, {F2(Verdict(second))})"
+                : $"reads most like {best.Lexicon.Name} ({F2(Verdict(best))})");
         }
 
         if (requested is null) return null;
@@ -257,6 +280,16 @@ internal sealed class ThemesAnalysis
     }
 
     private double Fit(LexiconFigures genre) => genre.Intensity / (genre.Intensity + _options.HalfFit);
+
+    /// <summary>The "reads most like" score: the fit of the genre's words with familiar words weighed down
+    /// (<see cref="FamiliarWordWeight"/>), so that distinctive vocabulary decides between genres.</summary>
+    private double Verdict(LexiconFigures genre)
+    {
+        var distinctive = _distinctive[genre.Position].Intensity;
+        var weighted = distinctive + FamiliarWordWeight * Math.Max(0, genre.Intensity - distinctive);
+        var fit = weighted / (weighted + _options.HalfFit * FamiliarWordWeight);
+        return fit * (1 - CoverageWeight + CoverageWeight * genre.Coverage);
+    }
 
     private Dictionary<string, IReadOnlyList<double>> BuildSeries(List<LexiconFigures> requested, LexiconFigures[] detected)
     {

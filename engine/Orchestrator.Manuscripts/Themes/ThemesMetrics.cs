@@ -46,6 +46,10 @@ public static class ThemesMetrics
     /// <summary>Metric: a genre's fit, intensity / (intensity + halfFit), in [0,1) (<c>genre.&lt;key&gt;.fit</c>).</summary>
     public static string GenreFit(string key) => $"genre.{key}.fit";
 
+    /// <summary>Metric: hits of a genre's distinctive words (those outside the Dale–Chall familiar list) per 1,000 words
+    /// (<c>genre.&lt;key&gt;.distinctive</c>); the "reads most like" verdict weighs them above familiar ones.</summary>
+    public static string GenreDistinctiveIntensity(string key) => $"genre.{key}.distinctive";
+
     /// <summary>Series: a theme's hits per 1,000 words in each chapter (<c>theme.&lt;key&gt;</c>), for the requested themes
     /// and the <c>detectedThemes</c> most intense ones, labelled by <see cref="ChapterLabels"/>.</summary>
     public static string ThemeSeries(string key) => $"theme.{key}";
@@ -67,6 +71,6 @@ public static class ThemesMetrics
     [
         Words, Chapters, RequestedThemes, UnknownThemes, WeakThemes, AbsentThemes, StrongThemes, Focus, ThemeScore, BestGenreFit,
         .. ThemeLexicons.All.SelectMany(l => new[] { ThemeIntensity(l.Key), ThemeCoverage(l.Key) }),
-        .. GenreLexicons.All.SelectMany(l => new[] { GenreIntensity(l.Key), GenreFit(l.Key) }),
+        .. GenreLexicons.All.SelectMany(l => new[] { GenreIntensity(l.Key), GenreFit(l.Key), GenreDistinctiveIntensity(l.Key) }),
     ];
 }

@@ -43,11 +43,12 @@ public sealed class GenreNormsTests
     }
 
     [Test]
-    public void Known_lists_the_nine_canonical_genres_in_order()
+    public void Known_lists_the_eleven_canonical_genres_in_order()
     {
         Assert.That(GenreNorms.Known, Is.EqualTo(new[]
         {
-            "fantasy", "science-fiction", "thriller", "mystery", "romance", "literary", "historical", "young-adult", "middle-grade",
+            "fantasy", "science-fiction", "thriller", "mystery", "romance", "horror", "adventure", "literary", "historical", "young-adult",
+            "middle-grade",
         }));
     }
 

@@ -91,6 +91,28 @@ public sealed class ThemesCorpusTests
         TestContext.Out.WriteLine(result.Summary);
     }
 
+    /// <summary>
+    /// The "reads most like" verdict on books of clear genre: distinctive words (outside the Dale–Chall familiar list) and
+    /// spread through the book decide, not the love and family words every novel has.
+    /// </summary>
+    [TestCase(Corpus.Frankenstein, "horror", "science fiction")]
+    [TestCase(Corpus.Alice, "fantasy", "middle grade")]
+    [TestCase(Corpus.MobyDick, "literary fiction", "adventure")]
+    [TestCase(Corpus.PrideAndPrejudice, "romance", "literary fiction")]
+    public void Reads_most_like_its_shelf(string book, string one, string other)
+    {
+        var result = ThemesNode.Analyse(Corpus.Load(book));
+
+        var best = Rule(result, ThemesRules.BestGenreFit).Single();
+        var verdict = Regex.Match(best.Message, "^The vocabulary fits (.+?) best: score (0\\.\\d\\d) \\(([0-9.]+) distinctive").Groups;
+        Assert.That(verdict[1].Value, Is.EqualTo(one).Or.EqualTo(other), best.Message);
+        Assert.That(result.Summary, Does.Contain("reads most like " + verdict[1].Value));
+        var key = Orchestrator.Manuscripts.Genres.GenreNorms.All.Single(n => n.Name == verdict[1].Value).Key;
+        Assert.That(double.Parse(verdict[3].Value, System.Globalization.CultureInfo.InvariantCulture),
+            Is.EqualTo(result.Metrics[M.GenreDistinctiveIntensity(key)]).Within(0.05));
+        TestContext.Out.WriteLine(best.Message);
+    }
+
     /// <summary>Every located finding with evidence points at text that begins with its evidence (white space normalised).</summary>
     private static void AssertLocatedEvidence(ManuscriptDocument document, NodeResult result)
     {
