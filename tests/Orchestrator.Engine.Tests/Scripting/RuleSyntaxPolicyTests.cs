@@ -64,4 +64,31 @@ public sealed class RuleSyntaxPolicyTests
         var text = string.Join("\n", Enumerable.Range(0, 200).Select(i => $"var v{i} = Iteration + {i};")) + "\nreturn v199 > 200;";
         Assert.That(Compiler.CompileStop(RuleSource.Inline(RuleKind.Stop, text), typeof(RuleGlobals)).Evaluate(RuleTestData.Globals(2)), Is.True);
     }
+
+    [Test]
+    public void A_rule_file_that_is_not_a_regular_file_is_refused_without_being_opened()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "FIFOs are a Unix thing");
+        using var folder = RuleTestData.Folder();
+        var fifo = Path.Combine(folder.Path, "pipe.csx");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var directory = Path.Combine(folder.Path, "folder.csx");
+        Directory.CreateDirectory(directory);
+
+        Assert.That(Assert.Throws<RuleCompilationException>(() => RuleSource.FromFile(fifo))!.Message,
+            Is.EqualTo($"{fifo}: cannot read the rule: it is a FIFO (named pipe), not a regular file"));
+        Assert.That(Assert.Throws<RuleCompilationException>(() => RuleSource.FromFile(directory))!.Message,
+            Is.EqualTo($"{directory}: cannot read the rule: it is a directory, not a regular file"));
+    }
+
+    [Test]
+    public void A_rule_file_of_megabytes_is_refused_before_it_is_read()
+    {
+        using var folder = RuleTestData.Folder();
+        var path = folder.Write("huge.csx", "return " + string.Concat(Enumerable.Repeat("Iteration > 0 || ", 200_000)) + "false;");
+
+        var e = Assert.Throws<RuleCompilationException>(() => RuleSource.FromFile(path))!;
+
+        Assert.That(e.Message, Is.EqualTo($"{path}: cannot read the rule: the file is 3,400,013 bytes long; a rule is at most 65,536 characters"));
+    }
 }
