@@ -23,7 +23,7 @@ public static class FileKinds
             try
             {
                 var status = new byte[256];
-                if (NativeMethods.Stat(path, status) != 0) return Fallback(path);
+                if (NativeMethods.Stat(path, status) != 0) return FileKind.Missing; // nothing there once links are followed
                 return (BitConverter.ToInt32(status, 4) & TypeMask) switch
                 {
                     0x8000 => FileKind.Regular,

@@ -33,8 +33,8 @@ public sealed class CliSettings
     {
         Configuration = configuration;
         DataDirectory = Path.GetFullPath(dataOverride ?? configuration["data"] ?? "data");
-        if (File.Exists(DataDirectory))
-            throw new CliUsageException($"data folder {DataDirectory}: is a file, not a folder (give --data a folder)");
+        if (Engine.Files.FileKinds.Of(DataDirectory) is not (Engine.Files.FileKind.Directory or Engine.Files.FileKind.Missing))
+            throw new CliUsageException($"data folder {DataDirectory}: is not a folder (give --data a folder)");
         PipelinesDirectory = configuration["pipelines"];
         DefaultPipeline = configuration["defaultPipeline"] ?? "novel";
         Retention = ReadRetention(configuration["retention"]);
