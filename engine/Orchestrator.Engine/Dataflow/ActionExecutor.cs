@@ -15,6 +15,9 @@ namespace Orchestrator.Engine.Dataflow;
 /// </summary>
 internal sealed class ActionExecutor
 {
+    /// <summary>How long a stop waits for an action that is about to finish, so that its work is kept.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(200);
+
     private readonly WorkflowNode _node;
     private readonly SemaphoreSlim _globalSlots;
     private readonly ResiliencePipeline _retry;
@@ -62,12 +65,26 @@ internal sealed class ActionExecutor
                     return await _timeout.ExecuteAsync(
                         static async (state, token) =>
                         {
-                            // WaitAsync: a node that ignores its token still cannot hold the engine past its timeout.
-                            var result = await state.Node.RunAsync(state.Context, token).WaitAsync(token).ConfigureAwait(false);
+                            // On the pool, and WaitAsync: a node that computes before its first await, or ignores its
+                            // token, still cannot hold the attempt past its timeout (it is left to finish on its own).
+                            var running = Task.Run(() => state.Node.RunAsync(state.Context, token), CancellationToken.None);
+                            NodeResult result;
+                            try
+                            {
+                                result = await running.WaitAsync(token).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException) when (running.IsCompletedSuccessfully || state.Run.IsCancellationRequested)
+                            {
+                                // The run is stopping: a node about to finish keeps its work; a timeout does not wait.
+                                if (!running.IsCompleted)
+                                    await Task.WhenAny(running, Task.Delay(StopGrace, CancellationToken.None)).ConfigureAwait(false);
+                                if (!running.IsCompletedSuccessfully) throw;
+                                result = await running.ConfigureAwait(false);
+                            }
                             var verdict = state.Node.Validate(result);
                             return verdict.IsValid ? result : throw new InvalidResultException(verdict.Error!);
                         },
-                        (Node: _node, Context: context),
+                        (Node: _node, Context: context, Run: ct),
                         retryToken).ConfigureAwait(false);
                 }
                 finally

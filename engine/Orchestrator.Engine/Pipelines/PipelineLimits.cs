@@ -12,8 +12,21 @@ internal static class PipelineLimits
 
     public sealed record NumberRange(Scope Scope, string Property, double Minimum, double Maximum, bool Integer);
 
-    /// <summary>A duration field; <paramref name="Positive"/> when zero makes no sense (a timeout).</summary>
-    public sealed record DurationField(Scope Scope, string Property, bool Positive);
+    /// <summary>
+    /// A duration field and the range the runtime accepts; <paramref name="Positive"/> when zero makes no sense
+    /// (a timeout). An attempt's timeout and a retry delay are Polly's, which takes 10 ms to one day and zero
+    /// to one day; the others are kept where adding them to a date cannot overflow.
+    /// </summary>
+    public sealed record DurationField(Scope Scope, string Property, bool Positive, TimeSpan Minimum, TimeSpan Maximum);
+
+    /// <summary>Longest attempt timeout, retry delay, spacing and rule budget: one day (Polly's limit).</summary>
+    public static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
+
+    /// <summary>Shortest attempt timeout Polly runs: 10 ms.</summary>
+    public static readonly TimeSpan MinimumAttemptTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Longest session timeout and estimated duration.</summary>
+    public static readonly TimeSpan OneYear = TimeSpan.FromDays(365);
 
     public static readonly IReadOnlyList<NumberRange> Numbers =
     [
@@ -35,12 +48,12 @@ internal static class PipelineLimits
 
     public static readonly IReadOnlyList<DurationField> Durations =
     [
-        new(Scope.Settings, "actionTimeout", true),
-        new(Scope.Settings, "retryBackoff", false),
-        new(Scope.Settings, "actionSpacing", false),
-        new(Scope.Settings, "sessionTimeout", true),
-        new(Scope.Node, "timeout", true),
-        new(Scope.Node, "estimatedDuration", false),
-        new(Scope.Rules, "timeout", true),
+        new(Scope.Settings, "actionTimeout", true, MinimumAttemptTimeout, OneDay),
+        new(Scope.Settings, "retryBackoff", false, TimeSpan.Zero, OneDay),
+        new(Scope.Settings, "actionSpacing", false, TimeSpan.Zero, OneDay),
+        new(Scope.Settings, "sessionTimeout", true, TimeSpan.Zero, OneYear),
+        new(Scope.Node, "timeout", true, MinimumAttemptTimeout, OneDay),
+        new(Scope.Node, "estimatedDuration", false, TimeSpan.Zero, OneYear),
+        new(Scope.Rules, "timeout", true, TimeSpan.Zero, OneDay),
     ];
 }

@@ -128,6 +128,8 @@ internal static class PipelineSemanticValidator
                 problems.Add(new(path, $"'{text.GetString()}' is not a duration: write {PipelineDuration.Expected}"));
             else if (field.Positive && duration <= TimeSpan.Zero)
                 problems.Add(new(path, "must be more than zero"));
+            else if (duration < field.Minimum || duration > field.Maximum)
+                problems.Add(new(path, $"must be from {PipelineDuration.Format(field.Minimum)} to {PipelineDuration.Format(field.Maximum)} (got {text.GetString()})"));
         }
     }
 

@@ -101,6 +101,25 @@ public abstract class CompiledRule
         return result;
     }
 
+    /// <summary>
+    /// Runs a call on a rule worker (<see cref="RuleWorkers"/>) and waits for it no longer than the
+    /// budget and a grace period: a call that does not come back by then fails as timed out, and
+    /// the engine goes on without it.
+    /// </summary>
+    private protected async Task<T> OnWorkerAsync<T>(Func<T> call, CancellationToken cancellationToken)
+    {
+        var limit = Timeout == System.Threading.Timeout.InfiniteTimeSpan ? Timeout : Timeout + RuleWorkers.Grace;
+        try
+        {
+            return await RuleWorkers.RunAsync(call, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new RuleEvaluationException(Name, RuleFailure.TimedOut,
+                $"timed out after {FormatTime(Timeout)} (stuck inside a library call, which was left behind)");
+        }
+    }
+
     private static string MessageOf(Exception error)
     {
         try
@@ -119,6 +138,8 @@ public abstract class CompiledRule
         RuleGuardFailure.TimedOut => new RuleEvaluationException(Name, RuleFailure.TimedOut, $"timed out after {FormatTime(Timeout)}"),
         RuleGuardFailure.RecursionTooDeep => new RuleEvaluationException(Name, RuleFailure.RecursionTooDeep,
             $"recursion deeper than {_maxDepth} calls"),
+        _ when depth <= 1 => new RuleEvaluationException(Name, RuleFailure.RecursionTooDeep,
+            "nested too deep: the stack ran short inside library calls (a query that enumerates itself?)"),
         _ => new RuleEvaluationException(Name, RuleFailure.RecursionTooDeep,
             $"recursion too deep: the stack ran short at {depth} nested calls"),
     };
@@ -189,6 +210,14 @@ public sealed class StopRule : CompiledRule
     public bool Evaluate(RuleGlobals globals, CancellationToken cancellationToken = default) =>
         Run(_factory, globals, Identity, cancellationToken);
 
+    /// <summary>
+    /// Calls the rule on a rule worker thread, and returns by the budget (plus a grace period)
+    /// whatever the rule does: what the engine calls between iterations.
+    /// </summary>
+    /// <inheritdoc cref="Evaluate"/>
+    public Task<bool> EvaluateAsync(RuleGlobals globals, CancellationToken cancellationToken = default) =>
+        OnWorkerAsync(() => Evaluate(globals, cancellationToken), cancellationToken);
+
     private static readonly Func<bool, bool> Identity = static value => value;
 }
 
@@ -218,6 +247,14 @@ public sealed class SelectRule : CompiledRule
             throw new RuleEvaluationException(Name, RuleFailure.InvalidResult, "returned null instead of a list of node ids");
         return Validate(ids, globals.Candidates);
     }
+
+    /// <summary>
+    /// Calls the rule on a rule worker thread, and returns by the budget (plus a grace period)
+    /// whatever the rule does: what the engine calls before each iteration.
+    /// </summary>
+    /// <inheritdoc cref="Evaluate"/>
+    public Task<IReadOnlyList<string>> EvaluateAsync(RuleGlobals globals, CancellationToken cancellationToken = default) =>
+        OnWorkerAsync(() => Evaluate(globals, cancellationToken), cancellationToken);
 
     /// <summary>Enumerates the answer while the guard is on: a lazy LINQ query runs rule code here.</summary>
     private static readonly Func<IEnumerable<string>, List<string?>?> Materialize = static ids =>

@@ -12,7 +12,7 @@ namespace Orchestrator.Engine.Scripting;
 
 /// <summary>
 /// The compile path, and the only code that uses Roslyn: parse, compile against the globals type,
-/// refuse forbidden APIs (<see cref="RulePolicy"/>), instrument (<see cref="RuleInstrumenter"/>)
+/// refuse what a rule may not write or use (<see cref="RuleSyntaxPolicy"/>, <see cref="RulePolicy"/>), instrument (<see cref="RuleInstrumenter"/>)
 /// and emit an assembly with an embedded PDB (so a rule that throws reports its line).
 /// </summary>
 internal static class RoslynRuleBuilder
@@ -22,13 +22,17 @@ internal static class RoslynRuleBuilder
 
     private static readonly string[] BaseImports =
     [
-        "System", "System.Collections.Generic", "System.Linq", "System.Text",
+        "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Text.RegularExpressions",
         "Orchestrator.Engine.Scripting", "Orchestrator.Engine.Pipelines", "Orchestrator.Engine.Dataflow",
     ];
 
-    /// <summary>Framework assemblies every rule is compiled against, besides what the globals' assemblies reference.</summary>
+    /// <summary>
+    /// The only framework assemblies a rule is compiled against: what the allow-list needs
+    /// (<see cref="RuleAllowList"/>). A type from anywhere else (System.Xml, System.Diagnostics.Process,
+    /// System.ComponentModel...) does not even resolve.
+    /// </summary>
     private static readonly string[] FrameworkAssemblies =
-        ["System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Linq", "System.Runtime.Extensions", "netstandard"];
+        ["System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Linq", "System.Text.RegularExpressions"];
 
     /// <summary>One reference per file for the life of the process: Roslyn reuses the metadata it read.</summary>
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferencesByPath = new(StringComparer.Ordinal);
@@ -37,9 +41,10 @@ internal static class RoslynRuleBuilder
 
     public static byte[] Build(RuleSource source, RuleKind kind, Type globalsType, string assemblyName)
     {
+        if (RuleSyntaxPolicy.CheckLength(source) is { } tooLong) throw new RuleCompilationException([tooLong]);
         var parsed = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Name);
-        var directives = RulePolicy.CheckDirectives(parsed, source.Name);
-        if (directives.Count > 0) throw new RuleCompilationException(directives);
+        var refusedSyntax = RuleSyntaxPolicy.Check(parsed, source.Name);
+        if (refusedSyntax.Count > 0) throw new RuleCompilationException(refusedSyntax);
 
         var environment = Environments.GetOrAdd(globalsType, CreateEnvironment);
         var options = ScriptOptions.Default
@@ -106,38 +111,23 @@ internal static class RoslynRuleBuilder
         ImmutableHashSet<string> ApplicationAssemblies);
 
     /// <summary>
-    /// The framework basics, the assemblies of the globals type and its base types, and what those
-    /// reference (located through the runtime's trusted platform assemblies, without loading them).
-    /// Assemblies outside the runtime's folder are the application's: rules may use only the types
-    /// their globals lead to from those.
+    /// The minimal framework set and the assemblies of the globals type and its base types (located
+    /// through the runtime's trusted platform assemblies, without loading them). Those are the
+    /// application's: rules may use only the types their globals lead to from them.
     /// </summary>
     private static RuleEnvironment CreateEnvironment(Type globalsType)
     {
         var platform = TrustedPlatformAssemblies();
-        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? "";
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var application = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
-
-        void Add(string name, string? location)
-        {
-            if (string.IsNullOrEmpty(location) && !platform.TryGetValue(name, out location)) return;
-            paths.TryAdd(name, location);
-            if (!string.IsNullOrEmpty(runtimeFolder) && !location.StartsWith(runtimeFolder, StringComparison.Ordinal))
-                application.Add(name);
-        }
-
-        // The whole shared framework, so that a forbidden API is reported as such rather than as
-        // a type the compiler cannot find.
-        foreach (var (name, path) in platform)
-            if (!string.IsNullOrEmpty(runtimeFolder) && path.StartsWith(runtimeFolder, StringComparison.Ordinal)) Add(name, path);
-        foreach (var name in FrameworkAssemblies) Add(name, null);
+        foreach (var name in FrameworkAssemblies)
+            if (platform.TryGetValue(name, out var path)) paths.TryAdd(name, path);
         var imports = new List<string>(BaseImports);
         for (var type = globalsType; type is not null && type != typeof(object); type = type.BaseType)
         {
             var assembly = type.Assembly;
-            Add(assembly.GetName().Name!, assembly.Location);
-            foreach (var reference in assembly.GetReferencedAssemblies())
-                if (reference.Name is { } name) Add(name, null);
+            var name = assembly.GetName().Name!;
+            if (paths.TryAdd(name, assembly.Location)) application.Add(name);
             if (type.Namespace is { } ns && !imports.Contains(ns)) imports.Add(ns);
         }
 

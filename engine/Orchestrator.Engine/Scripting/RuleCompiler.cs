@@ -20,21 +20,19 @@ namespace Orchestrator.Engine.Scripting;
 /// <c>System</c>, <c>System.Collections.Generic</c>, <c>System.Linq</c>, <c>System.Text</c> and the
 /// engine's rule types imported. A stop rule returns <c>bool</c>; a select rule returns
 /// <c>IEnumerable&lt;string&gt;</c> (a <c>string[]</c>, a list or a LINQ query of node ids).</para>
-/// <para>What a rule may not do. Rules decide, they do not act: a rule that names an API for files
-/// (<c>System.IO</c>), processes (<c>System.Diagnostics.Process</c>), the network (<c>System.Net*</c>),
-/// reflection (<c>System.Reflection*</c>, <c>Activator</c>, <c>Type.GetType</c>, <c>dynamic</c>),
-/// native code (<c>System.Runtime.InteropServices</c>, <c>DllImport</c>, <c>unsafe</c>), assembly
-/// loading, the environment (<c>Environment</c>, <c>AppContext</c>, <c>AppDomain</c>), threads and
-/// waits (<c>System.Threading*</c>), the console, the garbage collector, regular expressions (they
-/// can backtrack for longer than the time budget), expression trees, finalizers, or any engine or
-/// domain type that its globals do not lead to, is rejected at compile time with the API and its
-/// position. So are <c>#r</c> and <c>#load</c>. This guards against mistakes; it is NOT a sandbox:
-/// rules are trusted code, like the pipeline file that names them, and a determined author can get
-/// around it.</para>
+/// <para>What a rule may use. Rules decide, they do not act: a rule is compiled against a minimal set of
+/// assemblies, and every symbol it names must be on an allow-list checked on the semantic model
+/// (<see cref="RulePolicy"/>: its globals and the types they lead to, primitives, <c>string</c>, <c>Math</c>,
+/// <c>TimeSpan</c>, LINQ, the generic collections, <c>Regex</c> with a match timeout). Syntax a rule does not
+/// need (type declarations, <c>async</c>, <c>unsafe</c>, attributes, directives...) and rules over the size
+/// or nesting limits are refused before compiling (<see cref="RuleSyntaxPolicy"/>). This is not a sandbox:
+/// rules are trusted code, like the pipeline file that names them.</para>
 /// <para>How a rule is kept from hanging or killing the engine. Before compiling, the rule's syntax
 /// tree is rewritten: every loop body and every <c>goto</c> starts with a check of the call's
 /// deadline, and every function body (methods, local functions, lambdas, accessors) counts its depth
-/// on entry and uncounts it in a <c>finally</c>. A call runs on the caller's thread; past
+/// on entry and uncounts it in a <c>finally</c>. <c>Evaluate</c> runs on the caller's thread;
+/// <c>EvaluateAsync</c>, what the engine calls, runs on a rule worker and stops waiting at the budget plus a
+/// grace period, even when the rule is stuck inside one library call; past
 /// <see cref="CompiledRule.Timeout"/> (<c>rules.timeout</c>, default 1 s), or deeper than the depth
 /// limit (default 1,000 nested calls, less if the stack runs short first), it ends with a
 /// <see cref="RuleEvaluationException"/> instead of hanging or overflowing the stack. Time spent

@@ -28,12 +28,17 @@ public static class RuleGuard
     /// </summary>
     private const int Sampling = 7;
 
-    /// <summary>Throws when the current call is past its deadline, cancelled or already failed.</summary>
+    /// <summary>
+    /// Throws when the current call is past its deadline, cancelled, short of stack or already
+    /// failed. The stack is checked here too: a lambda that hands back a query built on itself
+    /// (<c>xs = xs.SelectMany(_ =&gt; xs)</c>) nests library frames without nesting rule functions.
+    /// </summary>
     public static void Check()
     {
         var scope = t_current;
         if (scope is null || scope.Failure != RuleGuardFailure.None
-            || ((++scope.Ticks & Sampling) == 0 && (Environment.TickCount64 > scope.Deadline || scope.Token.IsCancellationRequested)))
+            || ((++scope.Ticks & Sampling) == 0
+                && (Environment.TickCount64 > scope.Deadline || scope.Token.IsCancellationRequested || !RuntimeHelpers.TryEnsureSufficientExecutionStack())))
             CheckSlow(scope);
     }
 
@@ -98,7 +103,9 @@ public static class RuleGuard
         {
             if (scope.Token.IsCancellationRequested) scope.Failure = RuleGuardFailure.Cancelled;
             else if (Environment.TickCount64 > scope.Deadline) scope.Failure = RuleGuardFailure.TimedOut;
+            else if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) scope.Failure = RuleGuardFailure.StackExhausted;
             else return;
+            scope.FailedAtDepth = scope.Depth;
         }
         throw new RuleGuardException(scope.Failure);
     }

@@ -6,68 +6,25 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Orchestrator.Engine.Scripting;
 
 /// <summary>
-/// Refuses, at compile time, rules that reach for what rules must not touch: it walks the compiled
-/// rule's syntax with its semantic model and checks the symbol behind every name, member access,
-/// call, creation and attribute, the types they produce, and the unsafe and finalizer syntax.
-/// Guards against mistakes; not a sandbox (see <see cref="RuleCompiler"/>).
+/// The allow-list, checked on the semantic model of a compiled rule: every symbol a rule names
+/// (type, method, property, field, operator, constructor, query operator) and the type of every
+/// expression must be allowed. Allowed are the rule's own locals, local functions and lambdas,
+/// its globals and the application types they lead to, and the framework types of
+/// <see cref="RuleAllowList"/>; a member is allowed when its type is, and its signature (return
+/// type, parameter types, type arguments) is made of allowed types. Everything else is refused
+/// with its position and name. Syntax a rule does not need is refused before, by
+/// <see cref="RuleSyntaxPolicy"/>.
 /// </summary>
 internal sealed class RulePolicy
 {
     private const string Decide = "rules decide from their globals, they do not act";
-
-    /// <summary>Namespaces refused with everything under them, and why.</summary>
-    private static readonly (string Namespace, string Why)[] ForbiddenNamespaces =
-    [
-        ("System.IO", "files and streams (System.IO)"),
-        ("System.Net", "the network (System.Net)"),
-        ("System.Reflection", "reflection (System.Reflection)"),
-        ("System.Runtime.InteropServices", "native code (System.Runtime.InteropServices)"),
-        ("System.Runtime.Loader", "assembly loading (System.Runtime.Loader)"),
-        ("System.Threading", "threads, tasks and waits (System.Threading)"),
-        ("System.Text.RegularExpressions", "regular expressions (a pattern can backtrack far past the rule's time budget)"),
-        ("System.Linq.Expressions", "expression trees (code compiled at run time)"),
-        ("System.Resources", "resources (System.Resources)"),
-        ("Microsoft.Win32", "the registry (Microsoft.Win32)"),
-        ("Microsoft.CodeAnalysis", "the compiler (Microsoft.CodeAnalysis)"),
-    ];
-
-    /// <summary>Types refused, by full metadata name, and why.</summary>
-    private static readonly Dictionary<string, string> ForbiddenTypes = new(StringComparer.Ordinal)
-    {
-        ["System.Environment"] = "the environment (System.Environment)",
-        ["System.AppContext"] = "the process's settings (System.AppContext)",
-        ["System.AppDomain"] = "the process (System.AppDomain)",
-        ["System.Activator"] = "reflection (System.Activator)",
-        ["System.GC"] = "the garbage collector (System.GC)",
-        ["System.Console"] = "the console (System.Console)",
-        ["System.Diagnostics.Process"] = "processes (System.Diagnostics.Process)",
-        ["System.Diagnostics.ProcessStartInfo"] = "processes (System.Diagnostics.Process)",
-        ["System.Diagnostics.Debugger"] = "the debugger (System.Diagnostics.Debugger)",
-        ["System.Runtime.GCSettings"] = "the garbage collector (System.Runtime.GCSettings)",
-        ["System.Runtime.CompilerServices.Unsafe"] = "unsafe code (System.Runtime.CompilerServices.Unsafe)",
-        ["System.Runtime.CompilerServices.RuntimeHelpers"] = "runtime internals (System.Runtime.CompilerServices.RuntimeHelpers)",
-        ["System.Runtime.CompilerServices.ModuleInitializerAttribute"] = "module initializers (they run outside the rule's time budget)",
-        ["System.Runtime.CompilerServices.UnsafeAccessorAttribute"] = "reflection (UnsafeAccessor)",
-    };
-
-    /// <summary>Single members refused on types that are otherwise fine.</summary>
-    private static readonly Dictionary<string, string> ForbiddenMembers = new(StringComparer.Ordinal)
-    {
-        ["System.Type.GetType"] = "reflection (Type.GetType loads types by name)",
-        ["System.Type.GetTypeFromHandle"] = "reflection (System.Type)",
-        ["System.Type.GetTypeFromProgID"] = "reflection (System.Type)",
-        ["System.Type.GetTypeFromCLSID"] = "reflection (System.Type)",
-        ["System.Type.InvokeMember"] = "reflection (Type.InvokeMember)",
-        ["System.Type.MakeGenericType"] = "reflection (System.Type)",
-        ["System.Delegate.DynamicInvoke"] = "reflection (Delegate.DynamicInvoke)",
-        ["System.Delegate.CreateDelegate"] = "reflection (Delegate.CreateDelegate)",
-    };
 
     private readonly SemanticModel _model;
     private readonly string _name;
     private readonly IAssemblySymbol _script;
     private readonly ImmutableHashSet<string> _application;
     private readonly HashSet<ITypeSymbol> _reachable = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, string?> _verdicts = new(SymbolEqualityComparer.Default);
     private readonly List<(int Position, RuleDiagnostic Diagnostic)> _found = [];
 
     public RulePolicy(Compilation compilation, SemanticModel model, Type globalsType, ImmutableHashSet<string> applicationAssemblies, string name)
@@ -77,26 +34,6 @@ internal sealed class RulePolicy
         _script = compilation.Assembly;
         _application = applicationAssemblies;
         if (compilation.GetTypeByMetadataName(globalsType.FullName!) is { } globals) Reach(globals);
-    }
-
-    /// <summary><c>#r</c> and <c>#load</c>, refused before anything is compiled (they would read files).</summary>
-    public static IReadOnlyList<RuleDiagnostic> CheckDirectives(SyntaxTree tree, string name)
-    {
-        var found = new List<RuleDiagnostic>();
-        foreach (var directive in tree.GetRoot().DescendantNodes(descendIntoTrivia: true).OfType<DirectiveTriviaSyntax>())
-        {
-            var what = directive switch
-            {
-                ReferenceDirectiveTriviaSyntax => "#r",
-                LoadDirectiveTriviaSyntax => "#load",
-                _ => null,
-            };
-            if (what is null) continue;
-            var start = directive.GetLocation().GetLineSpan().StartLinePosition;
-            found.Add(new RuleDiagnostic(name, start.Line + 1, start.Character + 1,
-                $"{what} is not allowed in a rule: rules are compiled against their globals only"));
-        }
-        return found;
     }
 
     public IReadOnlyList<RuleDiagnostic> Check(SyntaxNode root)
@@ -109,106 +46,75 @@ internal sealed class RulePolicy
             .ToList();
     }
 
+    /// <summary>
+    /// The first API a rule reaches for is the one reported: a node is judged after its children,
+    /// and only when they were fine (<c>Task.Delay(-1)</c>, not the <c>.Wait()</c> after it). A static
+    /// access (<c>System.IO.File.ReadAllText(...)</c>, <c>AppDomain.CurrentDomain</c>) is judged whole
+    /// first, so that the message names the member rather than its type.
+    /// </summary>
     private void Visit(SyntaxNode node)
     {
-        if (CheckSyntax(node)) return;
-        switch (node)
+        if (IsStaticAccess(node) && Judge(node) is { } member)
         {
-            case IdentifierNameSyntax { IsVar: true }:
-                return; // the type of `var` is checked where the value comes from
-            case MemberAccessExpressionSyntax access:
-                VisitAccess(access, access.Expression, access.Name);
-                return;
-            case ElementAccessExpressionSyntax element:
-                VisitAccess(element, element.Expression, element.ArgumentList);
-                Visit(element.ArgumentList);
-                return;
-            case BaseObjectCreationExpressionSyntax creation when Refuse(creation, creation):
-                if (creation.ArgumentList is { } arguments) Visit(arguments);
-                if (creation.Initializer is { } initializer) Visit(initializer);
-                return;
-            case QualifiedNameSyntax or AliasQualifiedNameSyntax or SimpleNameSyntax or MemberBindingExpressionSyntax
-                or AttributeSyntax or ConstructorInitializerSyntax
-                when Refuse(node, node):
-                return;
-            case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
-                or AssignmentExpressionSyntax or CastExpressionSyntax
-                when IsApplicationOperator(node) && Refuse(node, node):
-                return;
-            case AnonymousFunctionExpressionSyntax lambda
-                when _model.GetTypeInfo(lambda).ConvertedType is { } target && Why(target) is { } why:
-                Report(lambda, $"a lambda converted to '{Display(target)}' is not allowed in a rule: {why}");
-                return;
-        }
-        foreach (var child in node.ChildNodes()) Visit(child);
-    }
-
-    /// <summary>
-    /// <c>Type.Member</c> (a static access, also through namespaces) is judged whole, so the message
-    /// names the member (<c>System.IO.File.ReadAllText</c>). <c>value.Member</c> is judged after its
-    /// receiver, and only when the receiver was fine: the first API the rule reached for is the one
-    /// reported (<c>Task.Delay(-1)</c>, not the <c>.Wait()</c> after it).
-    /// </summary>
-    private void VisitAccess(ExpressionSyntax access, ExpressionSyntax receiver, SyntaxNode member)
-    {
-        if (_model.GetSymbolInfo(receiver).Symbol is INamespaceOrTypeSymbol)
-        {
-            if (!Refuse(access, access)) Visit(receiver);
+            Report(node, member);
             return;
         }
         var before = _found.Count;
-        Visit(receiver);
-        if (_found.Count == before) Refuse(access, member);
+        foreach (var child in node.ChildNodes()) Visit(child);
+        if (_found.Count == before && Judge(node) is { } refusal) Report(node, refusal);
     }
 
-    /// <summary>Only operators declared by the application are judged: the framework's are reported through their operands.</summary>
-    private bool IsApplicationOperator(SyntaxNode node) =>
-        _model.GetSymbolInfo(node).Symbol is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } method
-        && method.ContainingAssembly is { } assembly && _application.Contains(assembly.Name);
-
-    /// <summary>Unsafe code, native declarations and finalizers, refused by their syntax alone.</summary>
-    private bool CheckSyntax(SyntaxNode node)
+    private bool IsStaticAccess(SyntaxNode node) => node switch
     {
-        var why = node switch
+        InvocationExpressionSyntax invocation => IsStaticAccess(invocation.Expression),
+        MemberAccessExpressionSyntax access => _model.GetSymbolInfo(access.Expression).Symbol is INamespaceOrTypeSymbol,
+        QualifiedNameSyntax qualified => _model.GetSymbolInfo(qualified.Left).Symbol is INamespaceOrTypeSymbol,
+        _ => false,
+    };
+
+    private string? Judge(SyntaxNode node)
+    {
+        if (node is QueryClauseSyntax or OrderingSyntax or SelectOrGroupClauseSyntax)
+            return JudgeQuery(node);
+        if (node is ForEachStatementSyntax or ForEachVariableStatementSyntax)
         {
-            UnsafeStatementSyntax or FixedStatementSyntax or PointerTypeSyntax or FunctionPointerTypeSyntax
-                or MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax => "unsafe code",
-            StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax =>
-                "stackalloc (a large one overflows the stack and kills the process)",
-            DestructorDeclarationSyntax => "a finalizer (it runs on the finalizer thread, outside the rule's time budget)",
-            _ => null,
+            var info = _model.GetForEachStatementInfo((CommonForEachStatementSyntax)node);
+            return info.GetEnumeratorMethod is { } getEnumerator ? Why(getEnumerator) is { } why ? Says(getEnumerator, why) : null : null;
+        }
+        if (node is not ExpressionSyntax expression) return null;
+        if (expression is IdentifierNameSyntax { IsVar: true }) return null;
+
+        var symbolInfo = _model.GetSymbolInfo(expression);
+        var symbol = symbolInfo.Symbol ?? (symbolInfo.CandidateSymbols.Length > 0 ? symbolInfo.CandidateSymbols[0] : null);
+        if (symbol is not null && Why(symbol) is { } refused) return Says(symbol, refused);
+
+        var typeInfo = _model.GetTypeInfo(expression);
+        foreach (var type in new[] { typeInfo.Type, typeInfo.ConvertedType })
+        {
+            if (type is null || type.TypeKind == TypeKind.Error) continue;
+            if (Why(type) is { } why)
+                return expression is AnonymousFunctionExpressionSyntax
+                    ? $"a lambda converted to '{Display(type)}' is not allowed in a rule: {why}"
+                    : $"a value of type '{Display(type)}' is not allowed in a rule: {why}";
+        }
+        return null;
+    }
+
+    private string? JudgeQuery(SyntaxNode clause)
+    {
+        ISymbol?[] symbols = clause switch
+        {
+            QueryClauseSyntax query when _model.GetQueryClauseInfo(query) is var info => [info.CastInfo.Symbol, info.OperationInfo.Symbol],
+            OrderingSyntax ordering => [_model.GetSymbolInfo(ordering).Symbol],
+            SelectOrGroupClauseSyntax select => [_model.GetSymbolInfo(select).Symbol],
+            _ => [],
         };
-        if (why is null && node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
-        {
-            var modifiers = node is LocalFunctionStatementSyntax local ? local.Modifiers : ((MemberDeclarationSyntax)node).Modifiers;
-            if (modifiers.Any(SyntaxKind.UnsafeKeyword)) why = "unsafe code";
-            else if (modifiers.Any(SyntaxKind.ExternKeyword)) why = "extern (native code)";
-        }
-        if (why is null) return false;
-        Report(node, $"{why} is not allowed in a rule");
-        return true;
+        foreach (var symbol in symbols)
+            if (symbol is not null && Why(symbol) is { } why) return Says(symbol, why);
+        return null;
     }
 
-    /// <summary>Reports the symbol behind <paramref name="node"/> when it is forbidden.</summary>
-    private bool Refuse(SyntaxNode node, SyntaxNode at)
-    {
-        var info = _model.GetSymbolInfo(node);
-        var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
-        var why = symbol is null ? null : Why(symbol);
-        if (why is null && symbol is null && node is ExpressionSyntax expression
-            && _model.GetTypeInfo(expression).Type is { } type)
-        {
-            why = Why(type);
-            if (why is not null)
-            {
-                Report(at, $"a value of type '{Display(type)}' is not allowed in a rule: {why}");
-                return true;
-            }
-        }
-        if (why is null) return false;
-        Report(at, $"'{Display(symbol!)}' is not allowed in a rule: {why}");
-        return true;
-    }
+    private static string Says(ISymbol symbol, string why) => $"'{Display(symbol)}' is not allowed in a rule: {why}";
 
     private string? Why(ISymbol symbol)
     {
@@ -221,34 +127,44 @@ internal sealed class RulePolicy
             case ITypeSymbol type:
                 return Why(type);
             case IMethodSymbol method:
-                method = method.ReducedFrom ?? method;
-                if (method.MethodKind == MethodKind.LocalFunction || method.MethodKind == MethodKind.AnonymousFunction)
-                    return null;
-                return Member(method) ?? Why(method.ReturnType) ?? method.TypeArguments.Select(Why).FirstOrDefault(w => w is not null);
+                method = method.ReducedFrom is { } reduced ? method.GetConstructedReducedFrom() ?? reduced : method;
+                if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction) return null;
+                return Member(method) ?? Why(method.ReturnType) ?? Parameters(method.Parameters)
+                    ?? method.TypeArguments.Select(Why).FirstOrDefault(w => w is not null);
             case IPropertySymbol property:
-                return Member(property) ?? Why(property.Type);
+                return Member(property) ?? Why(property.Type) ?? Parameters(property.Parameters);
             case IFieldSymbol field:
                 return Member(field) ?? Why(field.Type);
-            case IEventSymbol @event:
-                return Member(@event) ?? Why(@event.Type);
+            case IEventSymbol:
+                return "events";
             default:
-                return null;
+                return "outside what rules may use";
         }
+    }
+
+    private string? Parameters(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+            if (Why(parameter.Type) is { } why) return $"it takes a '{Display(parameter.Type)}': {why}";
+        return null;
     }
 
     private string? Member(ISymbol member)
     {
         if (member.ContainingType is not { } owner) return null;
-        if (ForbiddenMembers.TryGetValue($"{FullName(owner)}.{member.Name}", out var why))
-        {
-            // object.GetType() is fine; only the static Type.GetType(string...) loads by name.
-            if (member is IMethodSymbol { Name: "GetType", IsStatic: false }) return null;
-            return why;
-        }
-        return Why(owner);
+        if (SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, _script) && !owner.IsAnonymousType) return null;
+        return RuleAllowList.RefusedMember(member) ?? Why(owner);
     }
 
     private string? Why(ITypeSymbol type)
+    {
+        if (_verdicts.TryGetValue(type, out var known)) return known;
+        var verdict = Judge(type);
+        _verdicts[type] = verdict;
+        return verdict;
+    }
+
+    private string? Judge(ITypeSymbol type)
     {
         switch (type)
         {
@@ -260,26 +176,19 @@ internal sealed class RulePolicy
                 return "dynamic (late binding uses reflection)";
             case ITypeParameterSymbol:
                 return null;
+            case INamedTypeSymbol { IsAnonymousType: true } anonymous:
+                return anonymous.GetMembers().OfType<IPropertySymbol>().Select(p => Why(p.Type)).FirstOrDefault(w => w is not null);
             case INamedTypeSymbol named:
                 foreach (var argument in named.TypeArguments)
                     if (Why(argument) is { } inner) return inner;
-                return WhyNamed(named.OriginalDefinition);
+                var definition = named.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _script)) return null;
+                if (definition.ContainingAssembly is { } assembly && _application.Contains(assembly.Name))
+                    return _reachable.Contains(definition) ? null : "a rule sees only its globals and the types they lead to";
+                return RuleAllowList.IsAllowedFrameworkType(definition) ? null : RuleAllowList.Describe(definition);
             default:
-                return null;
+                return "outside what rules may use";
         }
-    }
-
-    private string? WhyNamed(INamedTypeSymbol type)
-    {
-        if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _script)) return null;
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        foreach (var (forbidden, why) in ForbiddenNamespaces)
-            if (ns == forbidden || ns.StartsWith(forbidden + ".", StringComparison.Ordinal)) return why;
-        for (var t = type; t is not null; t = t.ContainingType)
-            if (ForbiddenTypes.TryGetValue(FullName(t), out var why)) return why;
-        if (type.ContainingAssembly is { } assembly && _application.Contains(assembly.Name) && !_reachable.Contains(type))
-            return "a rule sees only its globals and the types they lead to";
-        return null;
     }
 
     /// <summary>
@@ -319,14 +228,10 @@ internal sealed class RulePolicy
         _found.Add((at.SpanStart, new RuleDiagnostic(_name, start.Line + 1, start.Character + 1, $"{message} ({Decide})")));
     }
 
-    private static string FullName(INamedTypeSymbol type) =>
-        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
-            .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
-            .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
-
     private static string Display(ISymbol symbol) => symbol switch
     {
         IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => $"new {Display(ctor.ContainingType)}",
+        IMethodSymbol { ReducedFrom: { } reduced } => $"{Display(reduced.ContainingType)}.{reduced.Name}",
         IMethodSymbol method => $"{Display(method.ContainingType)}.{method.Name}",
         IPropertySymbol or IFieldSymbol or IEventSymbol when symbol.ContainingType is { } owner => $"{Display(owner)}.{symbol.Name}",
         _ => symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Orchestrator.Engine.Files;
 using System.Text;
 
 namespace Orchestrator.Engine.Scripting;
@@ -46,16 +47,32 @@ public sealed record RuleSource
     public static RuleSource FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        // Checked before opening: a FIFO would block the read, a device never end it.
+        var kind = FileKinds.Of(path);
+        if (kind != FileKind.Regular)
+            throw CannotRead(path, kind == FileKind.Missing ? "file not found" : $"it is {FileKinds.Describe(kind)}, not a regular file");
         try
         {
+            // Four bytes a character at most: a longer file cannot be under the limit, and is not read whole.
+            var length = new FileInfo(path).Length;
+            if (length > 4L * RuleSyntaxPolicy.MaxLength)
+                throw CannotRead(path, $"the file is {length:N0} bytes long; a rule is at most {RuleSyntaxPolicy.MaxLength:N0} characters");
             return new RuleSource(path, File.ReadAllText(path)) { IsFile = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message;
-            throw new RuleCompilationException([new RuleDiagnostic(path, null, null, $"cannot read the rule: {why}")]);
+            var why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "file not found",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw CannotRead(path, why);
         }
     }
+
+    private static RuleCompilationException CannotRead(string path, string why) =>
+        new([new RuleDiagnostic(path, null, null, $"cannot read the rule: {why}")]);
 
     /// <summary>
     /// The rule a pipeline's <c>rules.select</c> or <c>rules.stop</c> value stands for: a value

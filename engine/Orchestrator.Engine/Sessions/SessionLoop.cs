@@ -206,7 +206,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                         Now = _time.GetUtcNow(),
                         History = _history,
                         NextPlan = plan,
-                        Rule = StopVerdict(iteration - 1, plan, ct),
+                        Rule = await StopVerdictAsync(iteration - 1, plan, ct).ConfigureAwait(false),
                         Options = _iterationOptions,
                     });
                     if (decision.Stop) return (FinalStatus(), decision.Message, decision.Reason);
@@ -387,7 +387,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
         private static bool SameOverrides(IReadOnlyDictionary<string, NodeOverrides> a, IReadOnlyDictionary<string, NodeOverrides> b) =>
             a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var o) && Equals(o, p.Value));
 
-        private Task<IterationPlan> PlanAsync(int iteration, CancellationToken ct)
+        private async Task<IterationPlan> PlanAsync(int iteration, CancellationToken ct)
         {
             var plan = DecisionEngine.Plan(new PlanningInput
             {
@@ -401,17 +401,18 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             });
             if (_run.Rules.Select is { } select && plan.Candidates.Count > 0)
             {
-                var ids = select.Evaluate(Globals(iteration, plan), ct);
+                // On a rule worker: a rule stuck in a library call costs its budget, never the session.
+                var ids = await select.EvaluateAsync(Globals(iteration, plan), ct).ConfigureAwait(false);
                 plan = plan.WithSelection(ids);
             }
             var analytics = plan.ToAnalytics();
             _decisions.Add(analytics);
             Append(SessionEventKind.Decision, iteration: iteration, details: JsonSerializer.Serialize(analytics, EventJson));
-            return Task.FromResult(plan);
+            return plan;
         }
 
-        private RuleStopVerdict? StopVerdict(int iteration, IterationPlan next, CancellationToken ct) =>
-            _run.Rules.Stop is { } stop ? new RuleStopVerdict(stop.Name, stop.Evaluate(Globals(iteration, next), ct)) : null;
+        private async Task<RuleStopVerdict?> StopVerdictAsync(int iteration, IterationPlan next, CancellationToken ct) =>
+            _run.Rules.Stop is { } stop ? new RuleStopVerdict(stop.Name, await stop.EvaluateAsync(Globals(iteration, next), ct).ConfigureAwait(false)) : null;
 
         private RuleGlobals Globals(int iteration, IterationPlan plan)
         {

@@ -29,7 +29,9 @@ public static class BatchDiscovery
         var exclude = options.Exclude.Select(e => Path.TrimEndingDirectorySeparator(Path.GetFullPath(e))).ToHashSet(StringComparer.Ordinal);
         var found = new List<(string Name, string Path, bool Folder)>();
         var notes = new List<string>();
-        Walk(root, root, options, exclude, found, notes);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { RealPath(root) };
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        Walk(root, root, options, exclude, visited, files, found, notes);
 
         found.Sort((a, b) =>
         {
@@ -40,18 +42,27 @@ public static class BatchDiscovery
         return new BatchPlan(root, items, notes);
     }
 
+    /// <summary>
+    /// <paramref name="visited"/> holds the real paths of the folders walked and <paramref name="files"/> those of the
+    /// files taken: a link back into the tree (<c>self -&gt; .</c>) is not followed, and a file reached twice is taken once.
+    /// </summary>
     private static void Walk(string root, string folder, BatchDiscoveryOptions options, HashSet<string> exclude,
-        List<(string, string, bool)> found, List<string> notes)
+        HashSet<string> visited, HashSet<string> files, List<(string, string, bool)> found, List<string> notes)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var name = Path.GetFileName(file);
-            if (IsHidden(name) || !Matches(name, options.Patterns)) continue;
+            if (IsHidden(name) || !Matches(name, options.Patterns) || !files.Add(RealPath(file))) continue;
             found.Add((Relative(root, file), file, false));
         }
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             if (IsHidden(Path.GetFileName(sub)) || exclude.Contains(sub)) continue;
+            if (!visited.Add(RealPath(sub)))
+            {
+                notes.Add($"{Relative(root, sub)}/: passed over: a link to a folder already taken");
+                continue;
+            }
             var chapters = ChapterFolder.ChapterFiles(sub);
             if (chapters.Count > 0 && chapters.All(c => ChapterFileNames.IsChapterName(Path.GetFileName(c))))
             {
@@ -60,7 +71,7 @@ public static class BatchDiscovery
                 continue;
             }
             if (options.Recursive)
-                Walk(root, sub, options, exclude, found, notes);
+                Walk(root, sub, options, exclude, visited, files, found, notes);
             else if (Directory.EnumerateFiles(sub).Any(f => Matches(Path.GetFileName(f), options.Patterns)))
                 notes.Add($"{Relative(root, sub)}/: passed over: its files are not all named as chapters (--recursive takes each as a manuscript)");
         }
@@ -84,6 +95,25 @@ public static class BatchDiscovery
             items.Add(new BatchItem(f.Name, f.Path, f.Folder, unique));
         }
         return items;
+    }
+
+    /// <summary>The path with every link in it resolved, as far as .NET can tell: each ancestor that is a link is followed.</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var parent = Path.GetDirectoryName(full);
+        var real = parent is null ? full : Path.Combine(RealPath(parent), Path.GetFileName(full));
+        try
+        {
+            var info = new FileInfo(real);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                return RealPath(target.FullName);
+        }
+        catch (IOException)
+        {
+            // A link that cannot be resolved (a loop of links): its own path stands for it.
+        }
+        return real;
     }
 
     private static bool Matches(string name, IReadOnlyList<string> patterns)

@@ -23,10 +23,14 @@ internal sealed class DocxFormatReader : IManuscriptFormatReader
         if (bytes.IsEmpty)
             throw new ManuscriptLoadException(displayPath, LoadFailureReason.Empty, "the file is empty");
         var text = new StringBuilder(bytes.Length);
+        var partLimit = Math.Min(options.MaxExpandedBytes / 2, int.MaxValue);
         try
         {
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            CheckExpandedSize(displayPath, stream, options.MaxExpandedBytes, partLimit);
+            stream.Position = 0;
+            // The declared sizes checked above can lie; the XML reader also stops a part at the limit as it inflates it.
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = partLimit });
             var main = document.MainDocumentPart;
             var body = main?.Document?.Body
                 ?? throw new ManuscriptLoadException(displayPath, LoadFailureReason.Unreadable, "not a Word document (no document body)");
@@ -39,12 +43,20 @@ internal sealed class DocxFormatReader : IManuscriptFormatReader
                 var content = paragraph.ToString().Trim();
                 if (content.Length == 0) continue;
                 if (text.Length > 0) text.Append("\n\n");
+                if (text.Length + content.Length > options.MaxBytes)
+                    throw new ManuscriptLoadException(displayPath, LoadFailureReason.Unreadable,
+                        $"too large to be a manuscript (its text is over {options.MaxBytes:N0} characters, the maxManuscriptSize setting)");
                 int level = HeadingLevel(p, styles);
                 if (level > 0)
                     text.Append('#', Math.Min(level, 6)).Append(' ').Append(content.Replace('\n', ' '));
                 else
                     text.Append(content);
             }
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException && ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+        {
+            throw new ManuscriptLoadException(displayPath, LoadFailureReason.Unreadable,
+                $"a part of the package expands past {partLimit:N0} bytes, the limit for one part (a \"zip bomb\"?)", inner: ex);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or InvalidOperationException or System.Xml.XmlException)
         {
@@ -53,6 +65,26 @@ internal sealed class DocxFormatReader : IManuscriptFormatReader
         if (text.Length == 0)
             throw new ManuscriptLoadException(displayPath, LoadFailureReason.Empty, "the document holds no text");
         return new DecodedManuscript(text.ToString(), "utf-8", TextMarkup.Markdown);
+    }
+
+    /// <summary>
+    /// Refuses a package whose parts declare more than the limits once inflated, before anything is inflated:
+    /// a 3 MB file that expands to 3 GB would otherwise take the memory of the machine.
+    /// </summary>
+    private static void CheckExpandedSize(string displayPath, Stream stream, long total, long perPart)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        long sum = 0;
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.Length > perPart)
+                throw new ManuscriptLoadException(displayPath, LoadFailureReason.Unreadable,
+                    $"its part '{entry.FullName}' expands to {entry.Length:N0} bytes; the limit for one part is {perPart:N0} (a \"zip bomb\"?)");
+            sum += entry.Length;
+            if (sum > total)
+                throw new ManuscriptLoadException(displayPath, LoadFailureReason.Unreadable,
+                    $"the package expands to more than {total:N0} bytes, the limit (a \"zip bomb\"?)");
+        }
     }
 
     /// <summary>Style id to lower-case style name ("heading 1", "title").</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Orchestrator.Engine.Files;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Loading;
@@ -99,8 +100,18 @@ public static class ManuscriptLoader
 
     private static async Task<byte[]> ReadAllBytesAsync(string path, ManuscriptLoadOptions options, CancellationToken ct)
     {
-        if (Directory.Exists(path))
-            throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, "is a directory, not a file");
+        // Checked before opening: opening a FIFO blocks until a writer comes, and a device never ends.
+        switch (FileKinds.Of(path))
+        {
+            case FileKind.Missing:
+                throw new ManuscriptLoadException(path, LoadFailureReason.NotFound, "file not found");
+            case FileKind.Directory:
+                throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, "is a directory, not a file");
+            case FileKind.Regular:
+                break;
+            case var other:
+                throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable, $"is {FileKinds.Describe(other)}, not a regular file");
+        }
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read,
@@ -109,7 +120,7 @@ public static class ManuscriptLoader
             if (length > options.MaxBytes)
             {
                 throw new ManuscriptLoadException(path, LoadFailureReason.Unreadable,
-                    $"too large to be a manuscript ({length:N0} bytes; the limit is {options.MaxBytes:N0})");
+                    $"too large to be a manuscript ({length:N0} bytes; the limit is {options.MaxBytes:N0}, the maxManuscriptSize setting)");
             }
             var bytes = new byte[length];
             int read = 0;

@@ -59,12 +59,12 @@ public sealed class DataflowNetworkTests
     [Test]
     public async Task Timeout_cancels_the_action_and_records_TimedOut()
     {
-        var cancelled = false;
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var p = new ScriptedPipeline()
             .Node("slow", async (_, ct) =>
             {
                 try { await Task.Delay(TimeSpan.FromSeconds(30), ct); }
-                catch (OperationCanceledException) { cancelled = true; throw; }
+                catch (OperationCanceledException) { cancelled.TrySetResult(); throw; }
                 return Half;
             }, timeout: TimeSpan.FromMilliseconds(50), retries: 0);
 
@@ -73,7 +73,8 @@ public sealed class DataflowNetworkTests
 
         Assert.That(outcome.Status, Is.EqualTo(ActionStatus.TimedOut));
         Assert.That(outcome.Error!.Message, Does.Contain("0.05 s"));
-        Assert.That(cancelled, Is.True, "the node's token was cancelled");
+        // The outcome does not wait for the node; the node sees its token cancelled all the same.
+        Assert.That(async () => await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10)), Throws.Nothing, "the node's token was cancelled");
         Assert.That(network.NodeStatistics[0].Timeouts, Is.EqualTo(1));
     }
 
@@ -108,6 +109,20 @@ public sealed class DataflowNetworkTests
 
         Assert.That(outcome.Status, Is.EqualTo(ActionStatus.TimedOut));
         // Far below the node's 3 s: the margin absorbs a loaded 2-core machine.
+        Assert.That(outcome.Duration, Is.LessThan(TimeSpan.FromMilliseconds(2000)));
+    }
+
+    [Test]
+    public async Task A_node_that_computes_before_its_first_await_still_times_out()
+    {
+        // The 100 MB line: style ran 25 s on the caller's thread against a 20 s timeout, never handing back a task.
+        var p = new ScriptedPipeline()
+            .Node("synchronous", (_, _) => { Thread.Sleep(3000); return Task.FromResult(Half); }, timeout: TimeSpan.FromMilliseconds(50), retries: 0);
+
+        await using var network = DataflowNetwork.Compile(p.Definition, p.Registry);
+        var outcome = (await network.ExecuteAsync(ScriptedPipeline.Request().Build())).Outcomes.Single();
+
+        Assert.That(outcome.Status, Is.EqualTo(ActionStatus.TimedOut));
         Assert.That(outcome.Duration, Is.LessThan(TimeSpan.FromMilliseconds(2000)));
     }
 

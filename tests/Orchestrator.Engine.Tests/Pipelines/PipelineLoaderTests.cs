@@ -313,6 +313,25 @@ public sealed class PipelineLoaderTests
     }
 
     [Test]
+    public void Durations_outside_what_the_runtime_accepts_are_reported_with_the_range()
+    {
+        var problems = Problems("""
+            { "name": "p",
+              "settings": { "actionTimeout": "2.00:00:00", "retryBackoff": "1.00:00:01", "sessionTimeout": "400.00:00:00" },
+              "nodes": [ { "id": "a", "type": "style", "timeout": "00:00:00.0000001" } ],
+              "rules": { "stop": "true", "timeout": "1.00:00:00" } }
+            """);
+
+        Assert.That(problems.Where(p => !p.Message.StartsWith("does not match", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            new PipelineProblem("$.settings.actionTimeout", "must be from 00:00:00.0100000 to 1.00:00:00 (got 2.00:00:00)"),
+            new PipelineProblem("$.settings.retryBackoff", "must be from 00:00:00 to 1.00:00:00 (got 1.00:00:01)"),
+            new PipelineProblem("$.settings.sessionTimeout", "must be from 00:00:00 to 365.00:00:00 (got 400.00:00:00)"),
+            new PipelineProblem("$.nodes[0].timeout", "must be from 00:00:00.0100000 to 1.00:00:00 (got 00:00:00.0000001)"),
+        }));
+    }
+
+    [Test]
     public void Numbers_out_of_range_or_not_whole_say_the_allowed_range()
     {
         var problems = Problems("""

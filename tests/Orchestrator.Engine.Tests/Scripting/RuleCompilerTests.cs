@@ -129,8 +129,7 @@ public sealed class RuleCompilerTests
     [TestCase("Func<int, int> f = null!;\nf = delegate (int n) { return f(n + 1); };\nreturn f(0) > 0;", TestName = "a recursive anonymous method")]
     [TestCase("int F(int n) { try { return F(n + 1); } catch { return F(n + 1); } }\nreturn F(0) > 0;", TestName = "a recursion that catches")]
     [TestCase("int F(int n) { try { return F(n + 1); } finally { F(n + 1); } }\nreturn F(0) > 0;", TestName = "a recursion that recurses in finally")]
-    [TestCase("int F(int n) { using var d = new D(); return F(n + 1); }\nreturn F(0) > 0;\nclass D : IDisposable { public void Dispose() => Dispose(); }", TestName = "a recursion through Dispose")]
-    [TestCase("class C { public int P => P; }\nreturn new C().P > 0;", TestName = "a recursive property")]
+    [TestCase("int F(int n) => new[] { n }.Select(F).Sum();\nreturn F(0) > 0;", TestName = "a recursion through a method group in LINQ")]
     [TestCase("bool Even(int n) => n == 0 || Odd(n - 1);\nbool Odd(int n) => n != 0 && Even(n - 1);\nreturn Even(int.MaxValue);", TestName = "mutual recursion")]
     public void Recursion_without_end_fails_cleanly(string text)
     {
@@ -183,19 +182,6 @@ public sealed class RuleCompilerTests
         Assert.That(e.Failure, Is.EqualTo(RuleFailure.Threw));
         Assert.That(e.Message, Is.EqualTo($"{path}: threw InvalidOperationException: no verdict (line 3)"));
         Assert.That(e.InnerException, Is.InstanceOf<InvalidOperationException>());
-    }
-
-    [Test]
-    public void An_exception_declared_by_the_rule_is_described_under_the_guard_and_not_passed_on()
-    {
-        var rule = Stop("throw new Loud();\nclass Loud : Exception { public override string Message { get { while (true) { } } } }", TimeSpan.FromMilliseconds(100));
-        var e = Assert.Throws<RuleEvaluationException>(() => rule.Evaluate(Globals()));
-        Assert.That(e.Failure, Is.EqualTo(RuleFailure.TimedOut));
-
-        var plain = Stop("throw new Plain();\nclass Plain : Exception { public override string Message => \"plain\"; }");
-        e = Assert.Throws<RuleEvaluationException>(() => plain.Evaluate(Globals()));
-        Assert.That(e.Message, Is.EqualTo("rules.stop: threw Plain: plain (line 1)"));
-        Assert.That(e.InnerException, Is.Null);
     }
 
     [Test]
@@ -279,12 +265,11 @@ public sealed class RuleCompilerTests
             void Nothing() { }
             Nothing();
             Func<int> fail = () => throw new InvalidOperationException();
-            var box = new Box { Value = 1 };
-            box.Value += box.Twice;
+            var box = new { Value = 1 };
+            int Twice(int value) => value * 2;
             IEnumerable<string> Yield() { foreach (var id in picked) yield return id; }
-            if (Upper("a") != "A" || box.Value != 3 || box[2] != 4) throw new Exception("wrong");
+            if (Upper("a") != "A" || box.Value + Twice(box.Value) != 3) throw new Exception("wrong");
             return Yield().Where(id => id != "nope");
-            class Box { public int Value { get; set; } public int Twice => Value * 2; public int this[int i] => i * 2; }
             """);
         Assert.That(rule.Evaluate(Globals(1, "structure", "pacing", "style")), Is.EqualTo(new[] { "structure", "style" }));
     }

@@ -57,6 +57,25 @@ public sealed class BatchDiscoveryTests
     }
 
     [Test]
+    public void Links_back_into_the_tree_are_not_followed_and_each_file_is_taken_once()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_root, "self"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "drafts", "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(_root, "drafts", "again.txt"), Path.Combine(_root, "a.txt"));
+
+        var plan = Discover(new BatchDiscoveryOptions { Recursive = true, Exclude = [Path.Combine(_root, "out")] });
+
+        Assert.That(plan.Items.Select(i => i.Name), Is.EqualTo(new[]
+        {
+            "a.txt", "b.md", "c.docx", "drafts/deep/x.md", "drafts/first.txt", "drafts/second.txt", "novel-one/",
+        }));
+        Assert.That(plan.Notes, Is.EquivalentTo(new[]
+        {
+            "drafts/up/: passed over: a link to a folder already taken", "self/: passed over: a link to a folder already taken",
+        }));
+    }
+
+    [Test]
     public void The_pattern_chooses_files_and_a_chapter_folder_needs_one_matching_chapter()
     {
         var markdown = Discover(new BatchDiscoveryOptions { Patterns = BatchDiscoveryOptions.ParsePatterns("*.md"), Exclude = [Path.Combine(_root, "out")] });

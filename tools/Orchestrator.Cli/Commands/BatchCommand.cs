@@ -37,7 +37,7 @@ public static class BatchCommand
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
-            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
             var root = parse.GetValue(folder)!;
             var jobs = parse.GetValue(parallel);
             if (jobs is < 1 or > 64) throw new CliUsageException($"--parallel must be between 1 and 64 (got {jobs})");
@@ -49,6 +49,7 @@ public static class BatchCommand
             var loading = new ManuscriptLoadOptions
             {
                 Encoding = parse.GetValue(encoding) == "utf-8" ? EncodingPolicy.StrictUtf8 : EncodingPolicy.Utf8OrWindows1252,
+                MaxBytes = settings.MaxManuscriptBytes,
             };
 
             await using var log = Logging.Create(settings);

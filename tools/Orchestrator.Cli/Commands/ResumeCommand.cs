@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts;
@@ -22,7 +23,7 @@ public static class ResumeCommand
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
-            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
             var sessionId = parse.GetValue(id)!;
             var store = settings.OpenStore();
@@ -46,6 +47,7 @@ public static class ResumeCommand
             {
                 Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
                 Store = store,
+                Loading = new ManuscriptLoadOptions { MaxBytes = settings.MaxManuscriptBytes },
             });
             // Progress lines are an ordinary subscriber of the coordinator's events.
             var subscription = coordinator.Events.Subscribe(null);

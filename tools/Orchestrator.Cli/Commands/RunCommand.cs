@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Manuscripts;
@@ -29,7 +30,7 @@ public static class RunCommand
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
-            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
             var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
@@ -44,6 +45,7 @@ public static class RunCommand
             {
                 Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
                 Store = settings.OpenStore(),
+                Loading = new ManuscriptLoadOptions { MaxBytes = settings.MaxManuscriptBytes },
             });
             // Progress lines are an ordinary subscriber of the coordinator's events.
             var subscription = coordinator.Events.Subscribe(null);

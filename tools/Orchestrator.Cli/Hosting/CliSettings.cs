@@ -26,13 +26,43 @@ public sealed class CliSettings
     /// </summary>
     public TimeSpan? Retention { get; }
 
+    /// <summary>Manuscripts larger than this are refused with exit 3: the <c>maxManuscriptSize</c> setting (default 32 MiB).</summary>
+    public long MaxManuscriptBytes { get; }
+
     private CliSettings(IConfiguration configuration, string? dataOverride)
     {
         Configuration = configuration;
         DataDirectory = Path.GetFullPath(dataOverride ?? configuration["data"] ?? "data");
+        if (Engine.Files.FileKinds.Of(DataDirectory) is not (Engine.Files.FileKind.Directory or Engine.Files.FileKind.Missing))
+            throw new CliUsageException($"data folder {DataDirectory}: is not a folder (give --data a folder)");
         PipelinesDirectory = configuration["pipelines"];
         DefaultPipeline = configuration["defaultPipeline"] ?? "novel";
         Retention = ReadRetention(configuration["retention"]);
+        MaxManuscriptBytes = ByteSize.Read("maxManuscriptSize", configuration["maxManuscriptSize"],
+            Manuscripts.Loading.ManuscriptLoadOptions.DefaultMaxBytes);
+    }
+
+    /// <summary>
+    /// Settings for a verb that writes sessions: the data folder must exist or be creatable, and be
+    /// writable, or the verb stops before any work with one message (exit 2), not with a stack trace
+    /// from the first write.
+    /// </summary>
+    public static CliSettings LoadForWriting(string? dataOverride)
+    {
+        var settings = Load(dataOverride);
+        var probe = Path.Combine(settings.DataDirectory, $".write-test-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var why = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+            throw new CliUsageException($"data folder {settings.DataDirectory}: cannot be written ({why}); give --data a folder you can write to");
+        }
+        return settings;
     }
 
     /// <summary>

@@ -3,11 +3,17 @@ using System.Runtime.InteropServices;
 namespace Orchestrator.Cli.Hosting;
 
 /// <summary>
-/// Turns Ctrl-C and SIGTERM into a cancellation: the first asks the run to stop cleanly; a second
-/// Ctrl-C exits at once with 130 (state written so far stays valid: every file is replaced atomically).
+/// Turns Ctrl-C and SIGTERM into a cancellation: the first asks the run to stop cleanly (dispatching
+/// stops, running work is cancelled, the state is saved) and, whatever happens, ends the process with
+/// 130 after <see cref="Grace"/>: a read blocked in the kernel, a node or a rule that ignores
+/// cancellation is abandoned rather than waited for. A second Ctrl-C exits at once. Either way the
+/// state written so far stays valid: every file is replaced atomically.
 /// </summary>
 public sealed class ShutdownSignal : IDisposable
 {
+    /// <summary>How long the first signal leaves the run to save and stop before the process quits anyway.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(4);
+
     private readonly CancellationTokenSource _cts = new();
     private readonly PosixSignalRegistration? _sigterm;
     private int _signals;
@@ -32,12 +38,21 @@ public sealed class ShutdownSignal : IDisposable
         if (Interlocked.Increment(ref _signals) == 1)
         {
             Console.Error.WriteLine("Stopping… (press Ctrl-C again to quit at once)");
+            // A thread of its own, not a timer: the thread pool may be the very thing that is stuck.
+            new Thread(QuitAfterGrace) { IsBackground = true, Name = "shutdown watchdog" }.Start();
             _cts.Cancel();
         }
         else
         {
             Environment.Exit(ExitCodes.Interrupted);
         }
+    }
+
+    private static void QuitAfterGrace()
+    {
+        Thread.Sleep(Grace);
+        Console.Error.WriteLine($"error: interrupted; work that ignored the stop was abandoned after {Grace.TotalSeconds:0} s (what was saved stays valid)");
+        Environment.Exit(ExitCodes.Interrupted);
     }
 
     public void Dispose()
