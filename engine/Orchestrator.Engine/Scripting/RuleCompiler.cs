@@ -35,9 +35,9 @@ namespace Orchestrator.Engine.Scripting;
 /// grace period, even when the rule is stuck inside one library call; past
 /// <see cref="CompiledRule.Timeout"/> (<c>rules.timeout</c>, default 1 s), or deeper than the depth
 /// limit (default 1,000 nested calls, less if the stack runs short first), it ends with a
-/// <see cref="RuleEvaluationException"/> instead of hanging or overflowing the stack. Time spent
-/// inside one library call is checked only when that call comes back to rule code (a lambda, the
-/// next loop turn).</para>
+/// <see cref="RuleEvaluationException"/> instead of hanging or overflowing the stack. The checks run
+/// in rule code (a lambda, the next loop turn); a call stuck inside one library call never reaches one,
+/// and only <c>EvaluateAsync</c> gets the engine past it.</para>
 /// <para>Thread-safe. Keep one instance per process (its memory cache lives as long as it does).</para>
 /// </remarks>
 public sealed class RuleCompiler
