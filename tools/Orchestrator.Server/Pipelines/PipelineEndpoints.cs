@@ -19,7 +19,7 @@ public static class PipelineEndpoints
         group.MapGet("", List).WithSummary("The pipelines the server runs, with their nodes");
         group.MapGet("/{name}", Show).WithSummary("One pipeline file as it is on the server").ProducesProblem(404);
         group.MapPost("/validate", ValidateAsync).WithSummary("Check a pipeline JSON: every problem with its JSON path")
-            .Accepts<object>("application/json").Produces<PipelineCheck>().DisableAntiforgery();
+            .Produces<PipelineCheck>().DisableAntiforgery();
     }
 
     private static IResult List(PipelineCatalog catalog)

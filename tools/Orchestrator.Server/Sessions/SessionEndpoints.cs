@@ -18,7 +18,7 @@ public static class SessionEndpoints
     {
         var group = app.MapGroup("/api/sessions").WithTags("sessions");
         group.MapPost("", PostAsync).WithSummary("Analyse a manuscript (raw body or multipart 'file')")
-            .Accepts<IFormFile>("multipart/form-data", "text/plain", "text/markdown", UploadReader.DocxContentType)
+            // No Accepts metadata: routing would answer an unknown type with a bare 415; the reader's says what to send.
             .Produces<SessionView>(StatusCodes.Status200OK).Produces<SessionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429).DisableAntiforgery();
         group.MapGet("", List).WithSummary("Sessions, newest first, paged with 'after' (the last id of the previous page)");
