@@ -40,7 +40,7 @@ public sealed class SessionsApiTests
         Assert.That(nodes.Select(n => n.GetProperty("attempts").GetInt32()), Is.All.EqualTo(1));
 
         var report = await server.GetJsonAsync($"/api/sessions/{id}/report");
-        Assert.That(report.GetProperty("run").GetProperty("sessionId").GetString(), Is.EqualTo(id));
+        Assert.That(report.GetProperty("session").GetString(), Is.EqualTo(id));
         using var markdown = await server.Client.GetAsync($"/api/sessions/{id}/report.md");
         Assert.That(markdown.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/markdown"));
         Assert.That(await markdown.Content.ReadAsStringAsync(), Does.Contain("The Lighthouse Keeper"));
