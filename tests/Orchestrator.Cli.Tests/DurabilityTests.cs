@@ -99,6 +99,37 @@ public sealed class DurabilityTests
         Assert.That(Comparable(Path.Combine(Out, "report.json")), Is.EqualTo(_baselineReport));
     }
 
+    [TestCase(100)]
+    [TestCase(300)]
+    [TestCase(600)]
+    public async Task Killed_in_its_first_instant_the_same_run_command_line_finishes_with_one_session(int afterMs)
+    {
+        using (var run = _cli.Start(RunArgs(Out)))
+        {
+            await Task.Delay(afterMs);
+            if (!run.Process.HasExited) run.Process.Kill();
+            await run.Process.WaitForExitAsync();
+        }
+        var left = Sessions(_cli.DataDir);
+        Assert.That(left, Has.Length.AtMost(1));
+        foreach (var id in left) AssertWhole(id);
+        var list = await _cli.RunAsync("sessions", "list");
+        Assert.That(list.Stdout, Does.Not.Contain("Corrupt"), list.ToString());
+
+        var again = await _cli.RunAsync(RunArgs(Out));
+
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(Sessions(_cli.DataDir), Has.Length.EqualTo(1), "a session the kill left is picked up; none is started beside it");
+        if (left.Length == 1) Assert.That(again.Stdout, Does.Contain($"session {left[0]}"));
+        Assert.That(Comparable(Path.Combine(Out, "report.json")), Is.EqualTo(_baselineReport));
+    }
+
+    private static string[] Sessions(string dataDir)
+    {
+        var folder = Path.Combine(dataDir, "sessions");
+        return Directory.Exists(folder) ? Directory.GetDirectories(folder).Select(f => Path.GetFileName(f)).Where(SessionStore.IsValidSessionId).ToArray() : [];
+    }
+
     [Test]
     public async Task Killed_twice_then_resumed_still_writes_the_uninterrupted_report()
     {
@@ -222,9 +253,18 @@ public sealed class DurabilityTests
         using var run = _cli.Start(RunArgs(Out));
         var id = await WaitForSessionAsync(run);
         await WaitUntilAsync(run, () => Outcomes(id) >= 1, mayFinish: false);
-
-        var cleanup = await _cli.RunAsync("sessions", "cleanup", "--older-than", "0m");
-        var list = await _cli.RunAsync("sessions", "list");
+        // Paused (SIGSTOP), the run lives but cannot finish while cleanup and list look at it: a short run no longer races them.
+        await SignalAsync("STOP", run.Process.Id);
+        CliResult cleanup, list;
+        try
+        {
+            cleanup = await _cli.RunAsync("sessions", "cleanup", "--older-than", "0m");
+            list = await _cli.RunAsync("sessions", "list");
+        }
+        finally
+        {
+            await SignalAsync("CONT", run.Process.Id);
+        }
         var finished = await run.WaitAsync(Patience);
 
         Assert.That(cleanup.ExitCode, Is.Zero, cleanup.ToString());
@@ -285,6 +325,13 @@ public sealed class DurabilityTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(7), refused.ToString());
         Assert.That(refused.Stderr, Does.Contain("pipeline 'novel'").And.Contain(pipeline).And.Contain("changed since the session began"));
+    }
+
+    private static async Task SignalAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, $"kill -{signal} {pid}");
     }
 
     /// <summary>Starts the run, waits for <paramref name="point"/>, kills it with SIGKILL, and returns its session id.</summary>

@@ -39,19 +39,19 @@ public class CheckpointBenchmarks
         var registry = NovelNodeTypes.CreateRegistry();
         var pipeline = PipelineLoader.Load(FindPipeline(), registry);
         _inMemory = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry });
-        _persisted = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, DataDirectory = Path.Combine(_folder, "runs") });
+        _persisted = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Store = SessionStore.ForDataFolder(Path.Combine(_folder, "runs")) });
         _persistedInline = new NovelCoordinator(new CoordinatorOptions
         {
-            Pipeline = pipeline, Registry = registry, DataDirectory = Path.Combine(_folder, "runs"),
-            StoreOptions = new SessionStoreOptions { WriteBehind = false },
+            Pipeline = pipeline, Registry = registry,
+            Store = SessionStore.ForDataFolder(Path.Combine(_folder, "runs"), new SessionStoreOptions { WriteBehind = false }),
         });
 
         var data = Path.Combine(_folder, "finished");
-        await using (var once = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, DataDirectory = data }))
+        await using (var once = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Store = SessionStore.ForDataFolder(data) }))
         {
             var analysis = await once.ProcessManuscriptAsync(BenchCorpus.PathOf(BenchCorpus.PrideAndPrejudice), _requirements, NewSession, CancellationToken.None);
             _state = analysis.Session.State;
-            var session = once.Store!.SessionFolder(analysis.SessionId);
+            var session = SessionStore.ForDataFolder(data).SessionFolder(analysis.SessionId);
             var files = Directory.GetFiles(session, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToArray();
             Console.WriteLine($"// finished P&P session: {files.Sum(f => f.Length):N0} bytes in {files.Length} files: " +
                 string.Join(", ", files.Select(f => $"{Path.GetRelativePath(session, f.FullName)} {f.Length:N0}")));

@@ -30,11 +30,11 @@ internal static class CheckpointShare
             var variants = new (string Name, NovelCoordinator Coordinator)[]
             {
                 ("in memory", new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry })),
-                ("write-behind journal", new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, DataDirectory = Path.Combine(folder, "behind") })),
+                ("write-behind journal", new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Store = SessionStore.ForDataFolder(Path.Combine(folder, "behind")) })),
                 ("inline journal", new NovelCoordinator(new CoordinatorOptions
                 {
-                    Pipeline = pipeline, Registry = registry, DataDirectory = Path.Combine(folder, "inline"),
-                    StoreOptions = new SessionStoreOptions { WriteBehind = false },
+                    Pipeline = pipeline, Registry = registry,
+                    Store = SessionStore.ForDataFolder(Path.Combine(folder, "inline"), new SessionStoreOptions { WriteBehind = false }),
                 })),
             };
             var times = variants.Select(_ => new List<double>()).ToArray();

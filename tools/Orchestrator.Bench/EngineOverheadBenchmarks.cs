@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
 
@@ -16,18 +17,37 @@ public class EngineOverheadBenchmarks
     private const int Nodes = 200;
     private DataflowNetwork _wide = null!;
     private DataflowNetwork _chain = null!;
+    private SessionEventStream? _stream;
+    private EventSubscription? _subscription;
+    private Task? _reader;
+
+    /// <summary>With the event hub as the network's observer, the session's stream open and one subscriber reading (as the CLI runs).</summary>
+    [Params(false, true)]
+    public bool WithEvents { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         var registry = new NodeRegistry().Register("noop", d => new NoopNode(d));
-        _wide = DataflowNetwork.Compile(Pipeline(i => []), registry);
-        _chain = DataflowNetwork.Compile(Pipeline(i => i == 0 ? [] : [$"n{i - 1}"]), registry);
+        var options = new NetworkOptions();
+        if (WithEvents)
+        {
+            var hub = new SessionEventHub();
+            _stream = hub.Open("bench", 0, null);
+            _subscription = hub.Subscribe(null);
+            _reader = Task.Run(async () => { await foreach (var _ in _subscription.ReadAllAsync()) { } });
+            options = options with { Observer = hub };
+        }
+        _wide = DataflowNetwork.Compile(Pipeline(i => []), registry, options);
+        _chain = DataflowNetwork.Compile(Pipeline(i => i == 0 ? [] : [$"n{i - 1}"]), registry, options);
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
+        _stream?.Dispose();
+        _subscription?.Dispose();
+        if (_reader is not null) await _reader;
         await _wide.DisposeAsync();
         await _chain.DisposeAsync();
     }

@@ -31,7 +31,7 @@ internal sealed class ActionExecutor
         _observer = observer;
         _log = log.ForContext("Node", node.Id);
         _time = time;
-        _retry = BuildRetry(policy, time);
+        _retry = BuildRetry(policy, time, observer);
         _timeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = policy.Timeout })
             .Build();
@@ -45,10 +45,14 @@ internal sealed class ActionExecutor
         var clock = Stopwatch.StartNew();
         var attempts = 0;
         var log = _log.ForContext("Session", request.SessionId).ForContext("Iteration", request.Iteration);
+        // The request rides in the resilience context so the retry strategy (built once per node) can say whose attempt failed.
+        var retryContext = ResilienceContextPool.Shared.Get(ct);
+        retryContext.Properties.Set(RequestKey, request);
         try
         {
-            var result = await _retry.ExecuteAsync(async retryToken =>
+            var result = await _retry.ExecuteAsync(async resilience =>
             {
+                var retryToken = resilience.CancellationToken;
                 await _globalSlots.WaitAsync(retryToken).ConfigureAwait(false);
                 try
                 {
@@ -70,7 +74,7 @@ internal sealed class ActionExecutor
                 {
                     _globalSlots.Release();
                 }
-            }, ct).ConfigureAwait(false);
+            }, retryContext).ConfigureAwait(false);
 
             return Outcome(request, ActionStatus.Succeeded, result, null, attempts, startedAt, clock.Elapsed);
         }
@@ -81,7 +85,13 @@ internal sealed class ActionExecutor
                 log.Warning("{Node} ended {Status} after {Attempts} attempt(s): {Error}", _node.Id, status, attempts, error.Message);
             return Outcome(request, status, null, error, attempts, startedAt, clock.Elapsed);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(retryContext);
+        }
     }
+
+    private static readonly ResiliencePropertyKey<ActionRequest> RequestKey = new("orchestrator.request");
 
     private static (ActionStatus, ActionError) Classify(Exception ex, CancellationToken ct) => ex switch
     {
@@ -95,7 +105,7 @@ internal sealed class ActionExecutor
     private static bool IsRetryable(Exception? ex) =>
         ex is not null and not InvalidNodeInputException and not InvalidResultException and not OperationCanceledException;
 
-    private static ResiliencePipeline BuildRetry(ExecutionPolicy policy, TimeProvider time)
+    private static ResiliencePipeline BuildRetry(ExecutionPolicy policy, TimeProvider time, IExecutionObserver? observer)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (policy.MaxRetries > 0)
@@ -108,6 +118,16 @@ internal sealed class ActionExecutor
                 Delay = policy.Backoff,
                 MaxDelay = ExecutionPolicy.MaxBackoff,
                 ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    if (observer is not null && args.Context.Properties.TryGetValue(RequestKey, out var request))
+                    {
+                        var (_, error) = Classify(args.Outcome.Exception!, args.Context.CancellationToken);
+                        // AttemptNumber is the zero-based number of the attempt that failed; the next one is two more, one-based.
+                        observer.ActionRetrying(request, args.AttemptNumber + 2, args.RetryDelay, error);
+                    }
+                    return default;
+                },
             });
         }
         return builder.Build();

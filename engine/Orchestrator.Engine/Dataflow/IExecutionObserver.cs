@@ -7,5 +7,8 @@ namespace Orchestrator.Engine.Dataflow;
 public interface IExecutionObserver
 {
     void ActionStarted(ActionRequest request, int attempt) { }
+
+    /// <summary>An attempt failed and <paramref name="nextAttempt"/> starts after <paramref name="delay"/>.</summary>
+    void ActionRetrying(ActionRequest request, int nextAttempt, TimeSpan delay, ActionError error) { }
     void ActionCompleted(ActionOutcome outcome) { }
 }

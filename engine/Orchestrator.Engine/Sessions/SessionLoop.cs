@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Decisions;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
@@ -69,6 +70,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
         private SessionSubject _subject;
         private SessionState _state;
         private Exception? _journalFailure;
+        private readonly SessionEventStream _events;
 
         public Driver(SessionLoop loop, SessionRun run)
         {
@@ -79,6 +81,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             _log = loop.Network.Options.Logger.ForContext("Session", run.State.SessionId);
             _subject = run.Subject;
             _state = run.State;
+            _events = run.Events ?? SessionEventStream.LogOnly(run.State.SessionId, run.LastEventSequence, run.Journal is { } journal ? journal.Append : null);
             _activeBefore = run.State.ActiveDuration;
             var settings = _pipeline.Settings;
             _planning = new PlanningOptions { MaxActionFailures = settings.MaxActionFailures, CascadeReruns = settings.CascadeReruns };
@@ -121,7 +124,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             finally
             {
                 // Whatever ended the session, what it handed the journal is on disk before the caller goes on.
-                FlushJournal();
+                await FlushJournalAsync().ConfigureAwait(false);
             }
         }
 
@@ -132,6 +135,8 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             if (resumed)
                 Append(SessionEventKind.Resume, details: $"resumed at iteration {_history.Count + 1} with {_results.Count} node result(s) kept");
+            else
+                Append(SessionEventKind.Started, details: $"{_pipeline.Nodes.Count} node(s), pipeline {_pipeline.Name}");
 
             SessionStatus status;
             string stopMessage;
@@ -144,6 +149,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             catch (RuleEvaluationException ex)
             {
                 (status, stopMessage, failure) = (SessionStatus.Failed, ex.Message, ex);
+                Append(SessionEventKind.Error, status: nameof(RuleEvaluationException), details: ex.Message);
                 _log.Error("Session {Session} stopped: {Reason}", _state.SessionId, ex.Message);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -168,7 +174,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             Checkpoint();
             Append(SessionEventKind.Stop, status: stopCode?.ToString() ?? status.ToString(), details: stopMessage);
-            FlushJournal();
+            await FlushJournalAsync().ConfigureAwait(false);
             ThrowIfJournalFailed();
             return Result(status, stopMessage, stopCode, failure);
         }
@@ -328,7 +334,11 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iterations = _state.Iterations.Where(r => r.Iteration != iteration).Append(IterationRecord.From(metrics)).ToArray(),
                 Dispatched = [],
             };
-            Append(SessionEventKind.Iteration, iteration: iteration, details: JsonSerializer.Serialize(metrics, EventJson));
+            Append(new SessionEvent
+            {
+                Time = _time.GetUtcNow(), Kind = SessionEventKind.Iteration, Session = _state.SessionId, Iteration = iteration,
+                Quality = metrics.Quality, Delta = metrics.QualityDelta, Details = JsonSerializer.Serialize(metrics, EventJson),
+            });
 
             await ApplyStrategyAsync().ConfigureAwait(false);
             if (edits.Count > 0)
@@ -514,9 +524,25 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Journal(static (journal, state, _) => journal.Save(state), null);
         }
 
-        private void Checkpoint() => Journal(static (journal, state, _) => journal.Checkpoint(state), null);
+        private void Checkpoint()
+        {
+            Journal(static (journal, state, _) => journal.Checkpoint(state), null);
+            if (_run.Journal is not null) Append(SessionEventKind.Checkpoint, iteration: _state.Iteration, status: _state.Status.ToString());
+        }
 
-        private void FlushJournal() => Journal(static (journal, _, _) => journal.Flush(), null, evenAfterFailure: true);
+        /// <summary>Waits for the journal's writer, even after a failure (so nothing is still writing when the loop returns); keeps the first failure.</summary>
+        private async ValueTask FlushJournalAsync()
+        {
+            if (_run.Journal is null) return;
+            try
+            {
+                await _run.Journal.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure ??= ex;
+            }
+        }
 
         private void Append(SessionEventKind kind, int? iteration = null, string? node = null, string? status = null, string? details = null) =>
             Append(new SessionEvent
@@ -525,15 +551,30 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 Iteration = iteration, Node = node, Status = status, Details = details,
             });
 
-        private void Append(SessionEvent e) => Journal(static (journal, _, e) => journal.Append(e!), e);
+        /// <summary>
+        /// Publishes the event: numbered, logged through the journal (a failure there is the journal's first failure, and
+        /// stops every later write) and offered to the session's subscribers.
+        /// </summary>
+        private void Append(SessionEvent e)
+        {
+            if (_journalFailure is not null) return;
+            try
+            {
+                _events.Publish(e);
+            }
+            catch (Exception ex)
+            {
+                _journalFailure ??= ex;
+            }
+        }
 
         /// <summary>
         /// One journal call. The first failure is kept and stops every later write (a session must not go on as if
-        /// saved); <see cref="ThrowIfJournalFailed"/> reports it. A flush still runs after a failure, to wait for the writer.
+        /// saved); <see cref="ThrowIfJournalFailed"/> reports it.
         /// </summary>
-        private void Journal(Action<ISessionJournal, SessionState, SessionEvent?> write, SessionEvent? e, bool evenAfterFailure = false)
+        private void Journal(Action<ISessionJournal, SessionState, SessionEvent?> write, SessionEvent? e)
         {
-            if (_run.Journal is null || (_journalFailure is not null && !evenAfterFailure)) return;
+            if (_run.Journal is null || _journalFailure is not null) return;
             try
             {
                 write(_run.Journal, _state, e);

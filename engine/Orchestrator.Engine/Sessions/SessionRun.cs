@@ -22,6 +22,16 @@ public sealed record SessionRun
     /// <summary>Where state goes after every change; null keeps the session in memory.</summary>
     public ISessionJournal? Journal { get; init; }
 
+    /// <summary>
+    /// Where the session's events go: numbered, logged through <see cref="Journal"/> and offered to subscribers (see
+    /// <see cref="Events.SessionEventHub.Open"/>). Null: a stream of the loop's own that logs through the journal,
+    /// numbering after <see cref="LastEventSequence"/>.
+    /// </summary>
+    public Events.SessionEventStream? Events { get; init; }
+
+    /// <summary>The number of the last event in the session's log (0 for a new session); used when <see cref="Events"/> is null.</summary>
+    public long LastEventSequence { get; init; }
+
     /// <summary>The pipeline's compiled rules.</summary>
     public PipelineRules Rules { get; init; } = PipelineRules.None;
 

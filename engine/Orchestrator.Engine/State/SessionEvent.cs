@@ -18,6 +18,18 @@ public enum SessionEventKind
     Resume,
     /// <summary>Something the user should know (e.g. a corrupt snapshot was skipped).</summary>
     Warning,
+    /// <summary>A new session started.</summary>
+    Started,
+    /// <summary>A node's attempt started (live only: not in events.jsonl).</summary>
+    NodeStarted,
+    /// <summary>A node's attempt failed and it will be tried again after a delay (live only).</summary>
+    Retrying,
+    /// <summary>A checkpoint (snapshot) of the state was handed to the store.</summary>
+    Checkpoint,
+    /// <summary>Something stopped the session abnormally (a rule that threw, a state that could not be saved).</summary>
+    Error,
+    /// <summary>Told to a subscriber only: it was too slow and <see cref="SessionEvent.Missed"/> events were dropped for it.</summary>
+    Missed,
 }
 
 /// <summary>One line of <c>events.jsonl</c>.</summary>
@@ -32,6 +44,30 @@ public sealed record SessionEvent
     public string? Status { get; init; }
     public string? Details { get; init; }
 
+    /// <summary>
+    /// The event's place in its session's log, from 1, in the order of events.jsonl: a client that saw up to N asks
+    /// for N + 1 onwards. Live-only events (node started, retrying) carry the number of the last logged event before
+    /// them; a log written before sequences existed numbers its lines in order. Null only for <see cref="SessionEventKind.Missed"/>.
+    /// </summary>
+    public long? Sequence { get; init; }
+
+    /// <summary>Outcome: the node's score when it succeeded.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>Outcome: how long the node ran; Retrying: the delay before the next attempt.</summary>
+    public double? DurationMs { get; init; }
+
+    /// <summary>Iteration: the overall quality after it, and its change from the iteration before.</summary>
+    public double? Quality { get; init; }
+    public double? Delta { get; init; }
+
+    /// <summary>Missed: how many events the subscriber lost.</summary>
+    public long? Missed { get; init; }
+
+    /// <summary>Whether the event goes to events.jsonl (everything but the live-only kinds).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsLogged => Kind is not (SessionEventKind.NodeStarted or SessionEventKind.Retrying or SessionEventKind.Missed);
+
     /// <summary>The event recording <paramref name="outcome"/>: status, attempts, and the error as details.</summary>
     public static SessionEvent FromOutcome(ActionOutcome outcome, DateTimeOffset time) => new()
     {
@@ -43,6 +79,8 @@ public sealed record SessionEvent
         Attempt = outcome.Attempts,
         Status = outcome.Status.ToString(),
         Details = outcome.Error is { } e ? $"{e.Type}: {e.Message}" : null,
+        Score = outcome.Result?.Score,
+        DurationMs = outcome.Duration.TotalMilliseconds,
     };
 }
 

@@ -74,7 +74,7 @@ public sealed record LeaseInspection(LeaseStatus Status, LeaseInfo? Holder, stri
 /// <para>Advisory: it binds only code that takes the lease. Meant for a local file system; on a network
 /// file system CreateNew and rename are as atomic as that file system makes them.</para>
 /// </remarks>
-public sealed class SessionLease : IDisposable
+public sealed class SessionLease : ISessionLease
 {
     public const string FileName = "lease.json";
     private static readonly TimeSpan StartTimeTolerance = TimeSpan.FromSeconds(2);
@@ -97,7 +97,16 @@ public sealed class SessionLease : IDisposable
     }
 
     /// <summary>The lease file.</summary>
-    public string Path { get; }
+    public string Path { get; private set; }
+
+    /// <summary>
+    /// Follows the session folder after the store renamed it (a session is built in a staging folder, lease
+    /// included, then moved into place whole): renewals and the release then find the file where it now is.
+    /// </summary>
+    internal void MovedTo(string sessionFolder)
+    {
+        lock (_gate) Path = System.IO.Path.Combine(sessionFolder, FileName);
+    }
 
     /// <summary>What the lease file says now (renewals move <see cref="LeaseInfo.RenewedAt"/>).</summary>
     public LeaseInfo Info { get; private set; }

@@ -21,6 +21,9 @@ public sealed record SessionStoreOptions
     /// false writes on the session's collector, each write durable before the next node is dispatched.
     /// </summary>
     public bool WriteBehind { get; init; } = true;
+
+    /// <summary>Told what the store had to repair on its own (the session index rebuilt); null says nothing.</summary>
+    public Action<string>? Warn { get; init; }
 }
 
 /// <summary>Where a loaded state came from.</summary>
@@ -64,13 +67,14 @@ public sealed record SessionSummary(
 /// Writing assumes the caller holds the session's lease (<see cref="AcquireLease"/>); reading and
 /// listing do not need it. Thread-safe for writes from several threads of one process.
 /// </summary>
-public sealed class SessionStore
+public sealed class SessionStore : ISessionStore
 {
     public const string StateFileName = "session.json";
     public const string EventsFileName = "events.jsonl";
     public const string ManuscriptFileName = "manuscript";
     public const string SnapshotsFolderName = "snapshots";
     private const string TrashPrefix = ".deleting-";
+    private const string StagingPrefix = ".starting-";
 
     // One lock per session: writes of one session stay ordered while sessions of a batch write side by side.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> _gates = new(StringComparer.Ordinal);
@@ -84,7 +88,13 @@ public sealed class SessionStore
         Root = Path.GetFullPath(root);
         Options = options ?? SessionStoreOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.KeepSnapshots, 1);
+        _index = new SessionIndex(this, Options.Warn);
     }
+
+    private readonly SessionIndex _index;
+
+    /// <summary>The folder of the session index (a sibling of <see cref="Root"/>).</summary>
+    public string IndexFolder => _index.Folder;
 
     /// <summary>The store of the <c>sessions</c> folder inside <paramref name="dataFolder"/>.</summary>
     public static SessionStore ForDataFolder(string dataFolder, SessionStoreOptions? options = null) =>
@@ -113,8 +123,99 @@ public sealed class SessionStore
     public SnapshotStore Snapshots(string sessionId) =>
         new(Path.Combine(SessionFolder(sessionId), SnapshotsFolderName), Options.KeepSnapshots);
 
-    /// <summary>A journal that persists a session loop's state in this store, writing behind the loop on a thread of its own (see <see cref="ISessionJournal.Flush"/>).</summary>
+    /// <summary>A journal that persists a session loop's state in this store, writing behind the loop on a thread of its own (see <see cref="ISessionJournal.FlushAsync"/>).</summary>
     public ISessionJournal Journal() => new StoreJournal(this, Options.WriteBehind);
+
+    /// <summary>
+    /// Creates the session whole: its folder is built aside (<c>.starting-&lt;id&gt;-…</c>: lease, input copy, initial
+    /// session.json, each flushed to disk) and renamed into place, so a kill at any moment leaves either no session
+    /// (the staging folder, removed by <see cref="RemoveLeftovers"/>) or one with its state, resumable.
+    /// </summary>
+    public SessionLease Create(SessionState initial, ReadOnlySpan<byte> input)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        initial.EnsureValid();
+        var folder = SessionFolder(initial.SessionId);
+        if (Directory.Exists(folder))
+            throw new SessionLockedException(folder, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
+        var staging = Path.Combine(Root, $"{StagingPrefix}{initial.SessionId}-{Guid.NewGuid():N}");
+        var lease = SessionLease.Acquire(staging, Options.Lease);
+        try
+        {
+            AtomicFile.Write(Path.Combine(staging, ManuscriptFileName), input);
+            AtomicFile.Write(Path.Combine(staging, StateFileName), SessionStateJson.SerializePooled(initial).Span);
+            _index.Note(initial, flushToDisk: true);
+            Directory.Move(staging, folder);
+            lease.MovedTo(folder);
+            return lease;
+        }
+        catch
+        {
+            lease.Dispose();
+            try
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for RemoveLeftovers.
+            }
+            throw;
+        }
+    }
+
+    async ValueTask<ISessionLease> ISessionStore.CreateAsync(SessionState initial, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // File writes are synchronous: moved off the caller's thread, which may be a host's request thread.
+        return await Task.Run(() => Create(initial, input.Span), cancellationToken).ConfigureAwait(false);
+    }
+
+    ValueTask<ISessionLease> ISessionStore.AcquireLeaseAsync(string sessionId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ISessionLease>(AcquireLease(sessionId));
+
+    public bool IsHeld(string sessionId) => InspectLease(sessionId).Status == LeaseStatus.Held;
+
+    ValueTask<SessionLoadResult> ISessionStore.LoadStateAsync(string sessionId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(LoadState(sessionId));
+
+    public ValueTask<byte[]?> ReadInputAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var path = ManuscriptPath(sessionId);
+        return ValueTask.FromResult(File.Exists(path) ? File.ReadAllBytes(path) : null);
+    }
+
+    /// <summary>Writes <c>&lt;session&gt;/&lt;name&gt;</c> atomically; <paramref name="name"/> is a relative path inside the session folder.</summary>
+    public void WriteAttachment(string sessionId, string name, ReadOnlySpan<byte> content)
+    {
+        var path = AttachmentPath(sessionId, name);
+        lock (GateOf(sessionId))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.Write(path, content);
+        }
+    }
+
+    public byte[]? ReadAttachment(string sessionId, string name)
+    {
+        var path = AttachmentPath(sessionId, name);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+    }
+
+    public IReadOnlyList<IndexedSession> Find(SessionKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _index.Find(key);
+    }
+
+    private string AttachmentPath(string sessionId, string name)
+    {
+        var folder = SessionFolder(sessionId);
+        var path = Path.GetFullPath(Path.Combine(folder, name));
+        if (Path.IsPathRooted(name) || !path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"'{name}' is not a name inside the session folder", nameof(name));
+        return path;
+    }
 
     /// <summary>Takes the session's lease (creating its folder if needed); throws <see cref="SessionLockedException"/> when another process holds it.</summary>
     public SessionLease AcquireLease(string sessionId) => SessionLease.Acquire(SessionFolder(sessionId), Options.Lease);
@@ -138,6 +239,8 @@ public sealed class SessionStore
             Directory.CreateDirectory(folder);
             AtomicFile.Write(Path.Combine(folder, StateFileName), json.Span);
         }
+        // After the state: an index line never promises a state that is not on disk (a lookup checks what it loads).
+        _index.Note(state, flushToDisk: false);
     }
 
     /// <summary>Writes the next snapshot of the state and prunes old ones.</summary>
@@ -245,12 +348,17 @@ public sealed class SessionStore
         return true;
     }
 
-    /// <summary>Removes folders left half-deleted by a crash during <see cref="Delete"/>; returns how many.</summary>
+    /// <summary>
+    /// Removes folders left half-deleted by a crash during <see cref="Delete"/>, and sessions cut while being created
+    /// (see <see cref="Create"/>) whose process is gone; returns how many.
+    /// </summary>
     public int RemoveLeftovers()
     {
         if (!Directory.Exists(Root)) return 0;
         var removed = 0;
-        foreach (var trash in Directory.EnumerateDirectories(Root, TrashPrefix + "*"))
+        var staging = Directory.EnumerateDirectories(Root, StagingPrefix + "*")
+            .Where(folder => SessionLease.Inspect(folder, Options.Lease).Status != LeaseStatus.Held);
+        foreach (var trash in Directory.EnumerateDirectories(Root, TrashPrefix + "*").Concat(staging).ToArray())
         {
             try
             {

@@ -5,15 +5,16 @@ namespace Orchestrator.Engine.State;
 
 /// <summary>
 /// A session journal backed by a <see cref="SessionStore"/> (session.json, snapshots, events.jsonl) that writes on
-/// a thread of its own, in the order it was handed the writes, so the session's collector never waits for the disk
-/// (each write is flushed to disk, a few milliseconds each, and would otherwise hold up every dependent node).
+/// a pool thread of its own, in the order it was handed the writes, so the session's collector never waits for the
+/// disk (each write is flushed to disk, a few milliseconds each, and would otherwise hold up every dependent node).
 /// </summary>
 /// <remarks>
 /// States are immutable, so handing one over is enough. A save queued behind another save (with no checkpoint in
 /// between) is skipped: the newer state holds everything the older one did. A kill therefore loses at most the
 /// outcomes still queued, and a resume re-runs those nodes; everything on disk is whole and consistent, as a cut
-/// between two synchronous writes would leave it. <see cref="Flush"/> waits until everything handed over is on
-/// disk. The first failed write fails every later call and <see cref="Flush"/>, and nothing after it is written.
+/// between two synchronous writes would leave it. <see cref="FlushAsync"/> completes when everything handed over is
+/// on disk. No thread ever blocks on a monitor: the writer awaits the coalescing delay, and a flush awaits the writer.
+/// The first failed write fails every later call and <see cref="FlushAsync"/>, and nothing after it is written.
 /// With <see cref="SessionStoreOptions.WriteBehind"/> off, every write is made on the caller's thread and is durable on return.
 /// </remarks>
 internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISessionJournal
@@ -29,10 +30,12 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
     /// </summary>
     internal static readonly TimeSpan SaveCoalescing = TimeSpan.FromMilliseconds(20);
 
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Queue<Write> _queue = new();
+    private Task _writer = Task.CompletedTask;
     private bool _writing;
-    private bool _flushing;
+    private int _flushing;
+    private TaskCompletionSource? _arrived;
     private Exception? _failure;
 
     // The store validates each state before writing it (on the writer's thread when writing behind): an invalid
@@ -43,16 +46,29 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
 
     public void Append(SessionEvent e) => Enqueue(new Write(Kind.Event, null, e));
 
-    public void Flush()
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
+        Task writer;
         lock (_gate)
         {
-            _flushing = true;
-            Monitor.PulseAll(_gate);
-            while (_writing) Monitor.Wait(_gate);
-            _flushing = false;
-            ThrowIfFailed();
+            if (!_writing)
+            {
+                ThrowIfFailed();
+                return;
+            }
+            _flushing++;
+            _arrived?.TrySetResult();
+            writer = _writer;
         }
+        try
+        {
+            await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _flushing--;
+        }
+        lock (_gate) ThrowIfFailed();
     }
 
     private void Enqueue(Write write)
@@ -68,39 +84,58 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
             _queue.Enqueue(write);
             if (_writing)
             {
-                Monitor.PulseAll(_gate);
+                _arrived?.TrySetResult();
                 return;
             }
             _writing = true;
+            _writer = Task.Run(WriteAllAsync);
         }
-        ThreadPool.UnsafeQueueUserWorkItem(static journal => journal.Drain(), this, preferLocal: false);
     }
 
-    private void Drain()
+    private async Task WriteAllAsync()
     {
+        long? waitedUntil = null;
         while (true)
         {
             Write next;
+            Task? arrival = null;
+            var left = 0L;
             lock (_gate)
             {
                 if (_queue.Count == 0 || _failure is not null)
                 {
                     _queue.Clear();
                     _writing = false;
-                    Monitor.PulseAll(_gate);
                     return;
                 }
-                next = _queue.Dequeue();
-                if (next.Kind == Kind.Save && SupersededSave()) continue;
-                if (next.Kind == Kind.Save && !_flushing && !AnyStateWriteQueued())
+                next = _queue.Peek();
+                if (next.Kind == Kind.Save && SupersededSave())
                 {
-                    // Nothing newer behind it yet: give a burst a moment to bring a newer save (Enqueue and Flush pulse).
-                    var deadline = Environment.TickCount64 + (long)SaveCoalescing.TotalMilliseconds;
-                    for (var left = deadline - Environment.TickCount64; left > 0 && !_flushing && !AnyStateWriteQueued();
-                         left = deadline - Environment.TickCount64)
-                        Monitor.Wait(_gate, (int)left);
-                    if (SupersededSave()) continue;
+                    _queue.Dequeue();
+                    waitedUntil = null;
+                    continue;
                 }
+                if (next.Kind == Kind.Save && _flushing == 0 && !AnyStateWriteQueued())
+                {
+                    // Nothing newer behind it yet: give a burst a moment to bring a newer save (Enqueue and FlushAsync signal).
+                    waitedUntil ??= Environment.TickCount64 + (long)SaveCoalescing.TotalMilliseconds;
+                    left = waitedUntil.Value - Environment.TickCount64;
+                    if (left > 0)
+                    {
+                        _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        arrival = _arrived.Task;
+                    }
+                }
+                if (arrival is null)
+                {
+                    _queue.Dequeue();
+                    waitedUntil = null;
+                }
+            }
+            if (arrival is not null)
+            {
+                await Task.WhenAny(arrival, Task.Delay(TimeSpan.FromMilliseconds(left))).ConfigureAwait(false);
+                continue;
             }
             try
             {
@@ -125,16 +160,26 @@ internal sealed class StoreJournal(SessionStore store, bool writeBehind) : ISess
 
     private bool AnyStateWriteQueued()
     {
+        var first = true;
         foreach (var write in _queue)
-            if (write.Kind != Kind.Event) return true;
+        {
+            if (!first && write.Kind != Kind.Event) return true;
+            first = false;
+        }
         return false;
     }
 
-    /// <summary>Whether a later save is queued before any checkpoint (so session.json never falls behind a snapshot).</summary>
+    /// <summary>Whether a later save is queued behind the head save before any checkpoint (so session.json never falls behind a snapshot).</summary>
     private bool SupersededSave()
     {
+        var first = true;
         foreach (var write in _queue)
         {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
             if (write.Kind == Kind.Save) return true;
             if (write.Kind == Kind.Checkpoint) return false;
         }

@@ -24,7 +24,6 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
     {
         ArgumentNullException.ThrowIfNull(items);
         var clock = Stopwatch.StartNew();
-        var earlier = ReadEarlierSessions();
         var results = new BatchResult?[items.Count];
         int next = -1;
 
@@ -35,7 +34,7 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
             {
                 var item = items[index];
                 progress?.Started(item);
-                var result = await RunOneAsync(item, earlier, cancellationToken).ConfigureAwait(false);
+                var result = await RunOneAsync(item, cancellationToken).ConfigureAwait(false);
                 results[index] = result;
                 progress?.Finished(item, result);
             }
@@ -51,7 +50,7 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
         return new BatchSummary(folder, options.PipelineName, rows, clock.Elapsed.TotalSeconds);
     }
 
-    private async Task<BatchResult> RunOneAsync(BatchItem item, EarlierSessions earlier, CancellationToken ct)
+    private async Task<BatchResult> RunOneAsync(BatchItem item, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var reports = Path.Combine(options.OutputFolder, item.OutputName);
@@ -59,12 +58,10 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
         try
         {
             document = await ManuscriptLoader.LoadAsync(item.Path, options.Loading, ct).ConfigureAwait(false);
-            // Looking for an earlier session reads every stored session's state; when none had this input as the batch
-            // began there is none to find, and a first run of a large batch skips that scan for each manuscript.
-            var hadSessions = earlier.Inputs.Contains(Path.GetFullPath(document.SourcePath ?? item.Path));
+            // Finding an earlier session is one lookup in the store's session index, whatever the number of sessions.
             var analysis = await coordinator.ProcessManuscriptAsync(document, options.Requirements,
-                new ProcessOptions { ReuseCompleted = hadSessions, ResumeUnfinished = hadSessions, ReportFolder = reports }, ct).ConfigureAwait(false);
-            var before = earlier.Status.GetValueOrDefault(analysis.SessionId);
+                new ProcessOptions { ReuseCompleted = true, ResumeUnfinished = true, ReportFolder = reports }, ct).ConfigureAwait(false);
+            var before = analysis.Continued;
             if (before is SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors && analysis.Session.Status != SessionStatus.Completed)
             {
                 // A finished session with failed nodes is not worth reusing: analyse the manuscript again.
@@ -161,19 +158,4 @@ public sealed class BatchRunner(NovelCoordinator coordinator, BatchRunOptions op
 
     private static string Describe(Finding finding) =>
         finding.Location?.Chapter is { } chapter ? $"{finding.Message} (chapter {chapter})" : finding.Message;
-
-    /// <summary>The stored sessions as the batch starts: their status (to tell reused and resumed sessions from new ones) and inputs.</summary>
-    private sealed record EarlierSessions(Dictionary<string, SessionStateStatus?> Status, HashSet<string> Inputs);
-
-    private EarlierSessions ReadEarlierSessions()
-    {
-        var earlier = new EarlierSessions(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-        if (coordinator.Store is not { } store) return earlier;
-        foreach (var summary in store.List())
-        {
-            earlier.Status[summary.Id] = summary.Status;
-            if (summary.InputPath is { } input) earlier.Inputs.Add(input);
-        }
-        return earlier;
-    }
 }

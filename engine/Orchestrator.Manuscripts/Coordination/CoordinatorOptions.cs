@@ -8,7 +8,7 @@ using Serilog;
 
 namespace Orchestrator.Manuscripts.Coordination;
 
-/// <summary>What a <see cref="NovelCoordinator"/> runs (a validated pipeline) and with what (node types, rules, storage, logging, progress).</summary>
+/// <summary>What a <see cref="NovelCoordinator"/> runs (a validated pipeline) and with what (node types, rules, store, logging, progress).</summary>
 public sealed record CoordinatorOptions
 {
     public required PipelineDefinition Pipeline { get; init; }
@@ -20,12 +20,11 @@ public sealed record CoordinatorOptions
     public PipelineRules Rules { get; init; } = PipelineRules.None;
 
     /// <summary>
-    /// The data folder: sessions persist under <c>&lt;data&gt;/sessions/&lt;id&gt;/</c> (state after every action,
-    /// snapshots, events, the manuscript as loaded) and can be resumed. Null keeps sessions in memory only.
+    /// Where sessions persist (state after every action, snapshots, events, the manuscript as loaded) so they can be
+    /// resumed; the host chooses it: <see cref="SessionStore.ForDataFolder"/> for the file system,
+    /// <see cref="MemorySessionStore"/> for tests. Null keeps sessions in memory only, unstored.
     /// </summary>
-    public string? DataDirectory { get; init; }
-
-    public SessionStoreOptions StoreOptions { get; init; } = SessionStoreOptions.Default;
+    public ISessionStore? Store { get; init; }
 
     /// <summary>How inputs are loaded, here and when a session is resumed (e.g. the Windows-1252 fallback a batch allows); strict UTF-8 by default.</summary>
     public ManuscriptLoadOptions Loading { get; init; } = ManuscriptLoadOptions.Default;

@@ -16,6 +16,12 @@ public sealed record ManuscriptAnalysis(ManuscriptDocument Document, SessionResu
     /// <summary>Where the session's reports go, as recorded in it (null: the caller decides).</summary>
     public string? ReportFolder { get; init; }
 
+    /// <summary>
+    /// When the run went on with an earlier session of the same input, pipeline and requirements (resumed an unfinished
+    /// one, or reused a finished one), that session's status as found; null when the run started a new session.
+    /// </summary>
+    public Engine.State.SessionStateStatus? Continued { get; init; }
+
     /// <summary>Whether the session revised the text (then <see cref="Document"/> is the revised text).</summary>
     public bool Revised => Input is not null && !ReferenceEquals(Input, Document) && Input.ContentHash != Document.ContentHash;
 }

@@ -10,19 +10,22 @@ namespace Orchestrator.Manuscripts.Coordination;
 
 /// <summary>
 /// A manuscript as a session's subject. A revision (the edits of a revising node) makes a new document from
-/// the revised text, re-indexed, and stores the text under its hash in the session's <c>revisions/</c> folder
-/// so a resumed session analyses exactly what it was analysing.
+/// the revised text, re-indexed, and stores the text under its hash as the session's attachment
+/// <c>revisions/&lt;hash&gt;.md|.txt</c> so a resumed session analyses exactly what it was analysing.
 /// </summary>
 internal sealed class ManuscriptSubject : SessionSubject
 {
     public const string RevisionsFolderName = "revisions";
 
-    private readonly string? _revisionsFolder;
+    private readonly ISessionStore? _store;
+    private readonly string _sessionId;
 
-    public ManuscriptSubject(ManuscriptDocument document, string? revisionsFolder)
+    /// <param name="store">Where revisions are kept; null keeps them in memory only.</param>
+    public ManuscriptSubject(ManuscriptDocument document, ISessionStore? store, string sessionId)
     {
         Document = document;
-        _revisionsFolder = revisionsFolder;
+        _store = store;
+        _sessionId = sessionId;
         Hash = HashOf(document);
     }
 
@@ -42,34 +45,24 @@ internal sealed class ManuscriptSubject : SessionSubject
         var bytes = Encoding.UTF8.GetBytes(text);
         var path = RevisionPathFor(Document.SourcePath);
         var revised = ManuscriptLoader.Load(path, bytes);
-        if (_revisionsFolder is not null)
-        {
-            Directory.CreateDirectory(_revisionsFolder);
-            var file = Path.Combine(_revisionsFolder, revised.ContentHash + Path.GetExtension(path));
-            var temp = file + ".tmp";
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, file, overwrite: true);
-        }
-        return new ManuscriptSubject(revised, _revisionsFolder);
+        _store?.WriteAttachment(_sessionId, RevisionName(revised.ContentHash, path), bytes);
+        return new ManuscriptSubject(revised, _store, _sessionId);
     }
 
     /// <summary>
-    /// The revised subject stored under <paramref name="hash"/> in <paramref name="revisionsFolder"/>, or null
-    /// when it is missing or does not hash to what the state says.
+    /// The revised subject stored under <paramref name="hash"/> with the session, or null when it is missing or does
+    /// not hash to what the state says.
     /// </summary>
-    public static ManuscriptSubject? LoadRevision(string revisionsFolder, string hash, string? sourcePath)
+    public static ManuscriptSubject? LoadRevision(ISessionStore store, string sessionId, string hash, string? sourcePath)
     {
         var hex = hash.StartsWith(ContentHash.Prefix, StringComparison.Ordinal) ? hash[ContentHash.Prefix.Length..] : hash;
         var path = RevisionPathFor(sourcePath);
-        var file = Path.Combine(revisionsFolder, hex + Path.GetExtension(path));
-        if (!File.Exists(file)) return null;
-        var document = ManuscriptLoader.Load(path, File.ReadAllBytes(file));
-        return document.ContentHash == hex ? new ManuscriptSubject(document, revisionsFolder) : null;
+        if (store.ReadAttachment(sessionId, RevisionName(hex, path)) is not { } bytes) return null;
+        var document = ManuscriptLoader.Load(path, bytes);
+        return document.ContentHash == hex ? new ManuscriptSubject(document, store, sessionId) : null;
     }
+
+    private static string RevisionName(string hex, string path) => $"{RevisionsFolderName}/{hex}{Path.GetExtension(path)}";
 
     /// <summary>
     /// Revised text is plain UTF-8; text read as Markdown stays Markdown so headings index the same way: .md files,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Scripting;
@@ -18,8 +19,8 @@ namespace Orchestrator.Manuscripts.Coordination;
 /// <summary>
 /// The library entry point: analyses manuscripts with one pipeline. The pipeline is compiled into a
 /// dataflow network once, and every manuscript processed by this coordinator flows through that
-/// same network, so node parallelism bounds hold across concurrent sessions. With a data folder,
-/// every session is persisted as it goes and can be resumed after a crash.
+/// same network, so node parallelism bounds hold across concurrent sessions. With a session store (chosen by the
+/// host: the file system, memory...), every session is persisted as it goes and can be resumed after a crash.
 /// </summary>
 public sealed class NovelCoordinator : IAsyncDisposable
 {
@@ -28,7 +29,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
     private readonly CoordinatorOptions _options;
     private readonly DataflowNetwork _network;
     private readonly SessionLoop _loop;
-    private readonly SessionStore? _store;
+    private readonly ISessionStore? _store;
     private readonly string _pipelineHash;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _running = new();
     private readonly ILogger _log;
@@ -41,19 +42,26 @@ public sealed class NovelCoordinator : IAsyncDisposable
         _network = DataflowNetwork.Compile(options.Pipeline, options.Registry, new NetworkOptions
         {
             Logger = options.Logger,
-            Observer = options.Observer,
+            Observer = ObserverPair.Of(Events, options.Observer),
             TimeProvider = options.TimeProvider,
         });
         _loop = new SessionLoop(_network, options.Registry);
-        _store = options.DataDirectory is null ? null : SessionStore.ForDataFolder(options.DataDirectory, options.StoreOptions);
+        _store = options.Store;
         _pipelineHash = PipelineFingerprint.Of(options.Pipeline, options.Rules);
     }
+
+    /// <summary>
+    /// The live events of every session this coordinator runs: subscribe per session or for all (bounded buffers, a
+    /// slow subscriber loses events and is told so, never slowing the sessions); <see cref="EventReplay.FollowAsync"/>
+    /// adds the history from the store's log.
+    /// </summary>
+    public SessionEventHub Events { get; } = new();
 
     /// <summary>Execution figures per node across every session this coordinator ran.</summary>
     public IReadOnlyList<NodeStatistics> NodeStatistics => _network.NodeStatistics;
 
-    /// <summary>The store sessions persist in; null without a data folder.</summary>
-    public SessionStore? Store => _store;
+    /// <summary>The store sessions persist in; null keeps them in memory only.</summary>
+    public ISessionStore? Store => _store;
 
     /// <summary>Loads the manuscript at <paramref name="manuscriptPath"/> and analyses it.</summary>
     /// <exception cref="ManuscriptLoadException">The file is missing, empty, binary or not decodable.</exception>
@@ -90,13 +98,16 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var requirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson);
         var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
         var inputHash = ManuscriptSubject.HashOf(document);
+        var key = new SessionKey(inputHash, _pipelineHash, requirementsJson);
 
         if (_store is not null && (options.ResumeUnfinished || options.ReuseCompleted)
-            && FindEarlier(inputPath, inputHash, requirementsJson, options) is { } earlier)
+            && await EarlierSession.FindAsync(_store, key, inputPath, _options.Pipeline.Name, options, _running.ContainsKey, _log, cancellationToken)
+                .ConfigureAwait(false) is { } earlier)
         {
-            _log.Information("Going on with earlier session {Session} of {Input}", earlier, inputPath);
-            return await ResumeProcessingAsync(earlier,
+            _log.Information("Going on with earlier session {Session} of {Input}", earlier.Id, inputPath);
+            var continued = await ResumeProcessingAsync(earlier.Id,
                 new ResumeOptions { ReportFolder = options.ReportFolder }, cancellationToken).ConfigureAwait(false);
+            return continued with { Continued = earlier.Status };
         }
 
         var now = _options.TimeProvider.GetUtcNow();
@@ -107,84 +118,64 @@ public sealed class NovelCoordinator : IAsyncDisposable
             ReportFolder = options.ReportFolder is null ? null : Path.GetFullPath(options.ReportFolder),
             PipelinePath = _options.Pipeline.SourcePath is null ? null : Path.GetFullPath(_options.Pipeline.SourcePath),
         };
-        using var lease = _store?.AcquireLease(sessionId);
-        if (_store is not null) _store.WriteManuscript(sessionId, InputBytes(document));
-        var subject = new ManuscriptSubject(document, RevisionsFolder(sessionId));
-        return await DriveAsync(state, subject, document, requirements, lease, cancellationToken).ConfigureAwait(false);
+        // The initial state and the input copy are durable before anything runs: a kill from here on leaves a resumable session.
+        using var lease = _store is null ? null : await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
+        var subject = new ManuscriptSubject(document, _store, sessionId);
+        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Resumes a stored session: loads its newest valid state (falling back to snapshots), re-runs only what had not
     /// finished, continues the iteration loop and builds the report, which equals an uninterrupted run's apart from timings.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The coordinator has no data folder.</exception>
+    /// <exception cref="InvalidOperationException">The coordinator has no store.</exception>
     /// <exception cref="SessionNotFoundException">No such session.</exception>
     /// <exception cref="SessionStateCorruptException">Nothing valid is left of its state.</exception>
     /// <exception cref="SessionLockedException">Another live process drives it.</exception>
     /// <exception cref="SessionChangedException">Its input or pipeline changed, and <see cref="ResumeOptions.Force"/> is not set.</exception>
     public async Task<ManuscriptAnalysis> ResumeProcessingAsync(string sessionId, ResumeOptions options, CancellationToken cancellationToken)
     {
-        var store = _store ?? throw new InvalidOperationException("this coordinator has no data folder: sessions are not stored, so none can be resumed");
-        if (!store.Exists(sessionId)) throw new SessionNotFoundException(sessionId, store.SessionFolder(sessionId));
-        using var lease = store.AcquireLease(sessionId);
-        var loaded = store.LoadState(sessionId);
+        var store = _store ?? throw new InvalidOperationException("this coordinator has no session store: sessions are not stored, so none can be resumed");
+        if (!store.Exists(sessionId)) throw new SessionNotFoundException(sessionId, "the session store");
+        using var lease = await store.AcquireLeaseAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var loaded = await store.LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var state = loaded.State;
+        // The log goes on numbering where it stopped (a log from before sequences numbers its lines).
+        var lastEvent = store.ReadEvents(sessionId).Events.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        void Warn(string warning) => store.AppendEvent(new SessionEvent
+        {
+            Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning, Sequence = ++lastEvent,
+        });
         // A run killed without a chance to release its lease leaves it behind; say whose it was when taking it over.
         var warnings = lease.TakeoverNote is { } takeover ? loaded.Warnings.Prepend(takeover) : loaded.Warnings;
         foreach (var warning in warnings)
         {
             _log.Warning("Session {Session}: {Warning}", sessionId, warning);
-            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning });
+            Warn(warning);
         }
 
-        var changes = new List<string>();
-        if (state.PipelineName != _options.Pipeline.Name)
-            changes.Add($"it ran pipeline '{state.PipelineName}', not '{_options.Pipeline.Name}'");
-        else if (state.PipelineHash != _pipelineHash)
-            changes.Add($"pipeline '{state.PipelineName}' ({_options.Pipeline.SourcePath ?? "in memory"}) or its rules changed since the session began");
-
-        ManuscriptDocument input;
-        // A chapter folder's path ends with a separator (see ManuscriptLoader.LoadChapterFolderAsync).
-        var fromCopy = !File.Exists(state.InputPath) && !Directory.Exists(state.InputPath);
-        if (!fromCopy)
-        {
-            input = await ManuscriptLoader.LoadAsync(state.InputPath, _options.Loading, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // The input moved or was deleted: the copy taken when the session began is what it analysed.
-            var copy = store.ManuscriptPath(sessionId);
-            if (!File.Exists(copy))
-                throw new ManuscriptLoadException(state.InputPath, LoadFailureReason.NotFound,
-                    "the input is gone and the session has no copy of it");
-            _log.Warning("Session {Session}: {Input} is gone; resuming from the copy taken when the session began", sessionId, state.InputPath);
-            input = ManuscriptLoader.Load(CopyDisplayPath(state.InputPath), File.ReadAllBytes(copy), _options.Loading);
-        }
-        var inputHash = ManuscriptSubject.HashOf(input);
-        if (inputHash != state.InputHash && !fromCopy)
-            changes.Add($"the input {state.InputPath} changed since the session began (content hash {Short(state.InputHash)} then, {Short(inputHash)} now)");
-
-        if (changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, changes);
-        foreach (var change in changes)
-            store.AppendEvent(new SessionEvent { Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = $"--force: {change}" });
+        var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, _pipelineHash, _options.Pipeline.SourcePath,
+            _options.Loading, _log, cancellationToken).ConfigureAwait(false);
+        if (check.Changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, check.Changes);
+        foreach (var change in check.Changes) Warn($"--force: {change}");
 
         var requirements = state.RequirementsJson is null
             ? ManuscriptRequirements.None
             : JsonSerializer.Deserialize<ManuscriptRequirements>(state.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
 
-        ManuscriptSubject subject = new(input, RevisionsFolder(sessionId));
-        if (inputHash != state.InputHash)
+        ManuscriptSubject subject = new(check.Input, store, sessionId);
+        if (check.InputHash != state.InputHash)
         {
             // Forced past a changed input: revisions of the old text no longer apply.
-            state = state with { InputHash = inputHash, SubjectHash = null };
+            state = state with { InputHash = check.InputHash, SubjectHash = null };
         }
         else if (state.SubjectHash is { } revisedHash)
         {
-            var revised = ManuscriptSubject.LoadRevision(RevisionsFolder(sessionId)!, revisedHash, state.InputPath);
+            var revised = ManuscriptSubject.LoadRevision(store, sessionId, revisedHash, state.InputPath);
             if (revised is not null) subject = revised;
             else
             {
-                _log.Warning("Session {Session}: the revised text {Hash} is missing or damaged; going on from the input", sessionId, Short(revisedHash));
+                _log.Warning("Session {Session}: the revised text {Hash} is missing or damaged; going on from the input", sessionId, ResumeCheck.Short(revisedHash));
                 state = state with { SubjectHash = null };
             }
         }
@@ -193,20 +184,20 @@ public sealed class NovelCoordinator : IAsyncDisposable
             PipelineHash = _pipelineHash,
             ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
         };
-        return await DriveAsync(state, subject, input, requirements, lease, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Status, completed nodes, iteration, quality and stop reason of a stored session.</summary>
     /// <exception cref="SessionNotFoundException">No such session.</exception>
     /// <exception cref="SessionStateCorruptException">Nothing valid is left of its state.</exception>
-    public SessionInfo GetSessionInfo(string sessionId)
+    public async Task<SessionInfo> GetSessionInfoAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var store = _store ?? throw new InvalidOperationException("this coordinator has no data folder: sessions are not stored");
-        var loaded = store.LoadState(sessionId);
+        var store = _store ?? throw new InvalidOperationException("this coordinator has no session store: sessions are not stored");
+        var loaded = await store.LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var state = loaded.State;
         var status = state.Status.ToString();
         if (state.Status == SessionStateStatus.Running)
-            status = _running.ContainsKey(sessionId) || store.InspectLease(sessionId).Status == LeaseStatus.Held ? "Running" : "Interrupted";
+            status = _running.ContainsKey(sessionId) || store.IsHeld(sessionId) ? "Running" : "Interrupted";
         return new SessionInfo(
             state.SessionId, status, state.PipelineName, state.InputPath,
             state.Nodes.Where(n => n.Status == NodeRunStatus.Succeeded).Select(n => n.NodeId).ToArray(),
@@ -225,7 +216,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
     private async Task<ManuscriptAnalysis> DriveAsync(SessionState state, ManuscriptSubject subject, ManuscriptDocument input,
-        ManuscriptRequirements requirements, SessionLease? lease, CancellationToken cancellationToken)
+        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, CancellationToken cancellationToken)
     {
         var sessionId = state.SessionId;
         _running[sessionId] = _options.TimeProvider.GetUtcNow();
@@ -239,12 +230,15 @@ public sealed class NovelCoordinator : IAsyncDisposable
         try
         {
             var facts = ManuscriptFacts(subject.Document);
+            var journal = _store?.Journal();
+            using var events = Events.Open(sessionId, lastEvent, journal is null ? null : journal.Append);
             var session = await _loop.RunAsync(new SessionRun
             {
                 State = state,
                 Subject = subject,
                 Requirements = requirements,
-                Journal = _store?.Journal(),
+                Journal = journal,
+                Events = events,
                 Rules = _options.Rules,
                 DecorateGlobals = engine => new Rules.NovelRuleGlobals(engine, requirements, facts),
                 Size = new SizeHint(subject.Document.WordCount, "words"),
@@ -269,47 +263,11 @@ public sealed class NovelCoordinator : IAsyncDisposable
 
     private SessionSubject FinalSubject(SessionResult session, ManuscriptSubject start)
     {
-        if (session.State.SubjectHash is not { } hash || hash == start.Hash) return start;
-        var folder = RevisionsFolder(session.SessionId);
-        return folder is not null && ManuscriptSubject.LoadRevision(folder, hash, start.Document.SourcePath) is { } revised ? revised : start;
+        if (session.State.SubjectHash is not { } hash || hash == start.Hash || _store is null) return start;
+        return ManuscriptSubject.LoadRevision(_store, session.SessionId, hash, start.Document.SourcePath) is { } revised ? revised : start;
     }
 
     private static Rules.ManuscriptFacts ManuscriptFacts(ManuscriptDocument document) => Rules.ManuscriptFacts.From(document);
-
-    private string? RevisionsFolder(string sessionId) =>
-        _store is null ? null : Path.Combine(_store.SessionFolder(sessionId), ManuscriptSubject.RevisionsFolderName);
-
-    /// <summary>
-    /// The newest session of this input, pipeline and requirements that no live process holds and that the options
-    /// allow going on with: unfinished (interrupted, cancelled) to resume, finished to reuse.
-    /// </summary>
-    private string? FindEarlier(string inputPath, string inputHash, string requirementsJson, ProcessOptions options)
-    {
-        foreach (var summary in _store!.List().OrderByDescending(s => s.UpdatedAt))
-        {
-            var wanted = summary.Status switch
-            {
-                SessionStateStatus.Running or SessionStateStatus.Cancelled => options.ResumeUnfinished,
-                SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors => options.ReuseCompleted,
-                _ => false,
-            };
-            if (!wanted) continue;
-            if (summary.InputPath != inputPath || summary.PipelineName != _options.Pipeline.Name) continue;
-            if (_running.ContainsKey(summary.Id)) continue;
-            try
-            {
-                var state = _store.LoadState(summary.Id).State;
-                if (state.InputHash != inputHash || state.PipelineHash != _pipelineHash || state.RequirementsJson != requirementsJson) continue;
-                if (_store.InspectLease(summary.Id).Status == LeaseStatus.Held) continue;
-                return summary.Id;
-            }
-            catch (Exception ex) when (ex is SessionStateCorruptException or IOException)
-            {
-                _log.Warning("Session {Session} looks unfinished but cannot be read: {Error}", summary.Id, ex.Message);
-            }
-        }
-        return null;
-    }
 
     /// <summary>
     /// The input's bytes as read, when its file still holds what was loaded (so a resume from the copy hashes the
@@ -324,10 +282,4 @@ public sealed class NovelCoordinator : IAsyncDisposable
         }
         return Encoding.UTF8.GetBytes(document.Text);
     }
-
-    /// <summary>A copy of a format without a reader of raw bytes (none yet) would be stored as text; keep text formats as they are.</summary>
-    private static string CopyDisplayPath(string inputPath) => inputPath;
-
-    private static string Short(string hash) =>
-        hash.StartsWith(ContentHash.Prefix, StringComparison.Ordinal) ? hash[ContentHash.Prefix.Length..][..12] : hash[..Math.Min(12, hash.Length)];
 }

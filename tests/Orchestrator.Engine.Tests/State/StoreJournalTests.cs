@@ -8,7 +8,7 @@ namespace Orchestrator.Engine.Tests.State;
 public sealed class StoreJournalTests
 {
     [Test]
-    public void After_flush_the_newest_state_and_every_event_and_checkpoint_are_on_disk_in_order()
+    public async Task After_flush_the_newest_state_and_every_event_and_checkpoint_are_on_disk_in_order()
     {
         var store = SessionStore.ForDataFolder(StateSamples.NewFolder());
         var journal = store.Journal();
@@ -19,7 +19,7 @@ public sealed class StoreJournalTests
             journal.Append(new SessionEvent { Time = start.UpdatedAt.AddSeconds(i), Kind = SessionEventKind.Outcome, Session = start.SessionId, Details = $"#{i}" });
             if (i % 10 == 0) journal.Checkpoint(start with { Iteration = 3, UpdatedAt = start.UpdatedAt.AddSeconds(i) });
         }
-        journal.Flush();
+        await journal.FlushAsync();
 
         var loaded = store.LoadState(start.SessionId);
         Assert.That(loaded.Warnings, Is.Empty);
@@ -40,7 +40,7 @@ public sealed class StoreJournalTests
 
         journal.Save(state);
 
-        Assert.That(() => journal.Flush(), Throws.InstanceOf<IOException>());
+        Assert.That(async () => await journal.FlushAsync(), Throws.InstanceOf<IOException>());
         Assert.That(() => journal.Save(state), Throws.InstanceOf<IOException>());
     }
 
@@ -53,7 +53,7 @@ public sealed class StoreJournalTests
         var invalid = StateSamples.Full() with { Iteration = -1 };
         journal.Save(invalid);
 
-        Assert.That(() => journal.Flush(), Throws.InstanceOf<InvalidSessionStateException>());
+        Assert.That(async () => await journal.FlushAsync(), Throws.InstanceOf<InvalidSessionStateException>());
         Assert.That(File.Exists(store.StatePath(invalid.SessionId)), Is.False);
         Assert.That(() => journal.Save(StateSamples.Full()), Throws.InstanceOf<InvalidSessionStateException>(), "every later call fails too");
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Batch;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Loading;
@@ -45,7 +46,7 @@ public sealed class BatchRunnerTests
     private NovelCoordinator Coordinator() => new(new CoordinatorOptions
     {
         Pipeline = PipelineLoader.Parse(Pipeline, NovelNodeTypes.CreateRegistry()),
-        DataDirectory = Data,
+        Store = SessionStore.ForDataFolder(Data),
         Loading = new ManuscriptLoadOptions { Encoding = EncodingPolicy.Utf8OrWindows1252 },
     });
 

@@ -1,3 +1,4 @@
+using Orchestrator.Engine.State;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Requirements;
@@ -31,7 +32,7 @@ public sealed class RevisedInputsTests
     private NovelCoordinator Coordinator() => new(new CoordinatorOptions
     {
         Pipeline = PipelineLoader.Parse(Pipeline, NovelNodeTypes.CreateRegistry()),
-        DataDirectory = Path.Combine(_root, "data"),
+        Store = SessionStore.ForDataFolder(Path.Combine(_root, "data")),
     });
 
     [Test]

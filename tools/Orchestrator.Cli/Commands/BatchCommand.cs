@@ -71,7 +71,7 @@ public static class BatchCommand
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
                 Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
-                DataDirectory = settings.DataDirectory, Loading = loading,
+                Store = settings.OpenStore(), Loading = loading,
             });
             var runner = new BatchRunner(coordinator, new BatchRunOptions
             {

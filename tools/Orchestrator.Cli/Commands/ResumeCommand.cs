@@ -25,7 +25,7 @@ public static class ResumeCommand
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
             var sessionId = parse.GetValue(id)!;
-            var store = SessionStore.ForDataFolder(settings.DataDirectory);
+            var store = settings.OpenStore();
             if (!SessionStore.IsValidSessionId(sessionId) || !store.Exists(sessionId))
                 throw new SessionNotFoundException(sessionId, store.Root);
             // A live run may hold a session whose first state is not on disk yet: that is "in use" (7), not "corrupt" (6).
@@ -44,11 +44,23 @@ public static class ResumeCommand
             progress.Note($"resume {sessionId} ({Path.GetFileName(saved.InputPath)}, iteration {saved.Iteration}, pipeline {definition.Name})");
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
-                Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = progress,
-                DataDirectory = settings.DataDirectory,
+                Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
+                Store = store,
             });
-            var analysis = await coordinator.ResumeProcessingAsync(sessionId,
-                new ResumeOptions { Force = parse.GetValue(force), ReportFolder = parse.GetValue(output) }, ct);
+            // Progress lines are an ordinary subscriber of the coordinator's events.
+            var subscription = coordinator.Events.Subscribe(null);
+            var printing = progress.PrintAsync(subscription);
+            ManuscriptAnalysis analysis;
+            try
+            {
+                analysis = await coordinator.ResumeProcessingAsync(sessionId,
+                    new ResumeOptions { Force = parse.GetValue(force), ReportFolder = parse.GetValue(output) }, ct);
+            }
+            finally
+            {
+                subscription.Dispose();
+                await printing;
+            }
             var folder = parse.GetValue(output) ?? analysis.ReportFolder ?? store.SessionFolder(sessionId);
             return await SessionOutput.FinishAsync(analysis, folder);
         }));

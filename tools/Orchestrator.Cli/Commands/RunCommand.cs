@@ -42,11 +42,23 @@ public static class RunCommand
             progress.Note($"run {Path.GetFileName(parse.GetValue(manuscript))} with pipeline {definition.Name} ({definition.Nodes.Count} nodes)");
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
-                Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = progress,
-                DataDirectory = settings.DataDirectory,
+                Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
+                Store = settings.OpenStore(),
             });
-            var analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements,
-                new ProcessOptions { ReportFolder = parse.GetValue(output), ResumeUnfinished = !parse.GetValue(fresh) }, ct);
+            // Progress lines are an ordinary subscriber of the coordinator's events.
+            var subscription = coordinator.Events.Subscribe(null);
+            var printing = progress.PrintAsync(subscription);
+            ManuscriptAnalysis analysis;
+            try
+            {
+                analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements,
+                    new ProcessOptions { ReportFolder = parse.GetValue(output), ResumeUnfinished = !parse.GetValue(fresh) }, ct);
+            }
+            finally
+            {
+                subscription.Dispose();
+                await printing;
+            }
 
             var folder = parse.GetValue(output) ?? analysis.ReportFolder ?? Path.Combine(settings.DataDirectory, "sessions", analysis.SessionId);
             return await SessionOutput.FinishAsync(analysis, folder);

@@ -35,6 +35,17 @@ public sealed class CliSettings
         Retention = ReadRetention(configuration["retention"]);
     }
 
+    /// <summary>
+    /// The session store the verbs use: the file system under <see cref="DataDirectory"/> (the CLI is the host that
+    /// chooses it; the engine only knows <see cref="Engine.State.ISessionStore"/>). What it repairs on its own (a
+    /// rebuilt session index) is said once on stderr.
+    /// </summary>
+    public Engine.State.SessionStore OpenStore() =>
+        Engine.State.SessionStore.ForDataFolder(DataDirectory, new Engine.State.SessionStoreOptions
+        {
+            Warn = message => Console.Error.WriteLine($"note: {message}"),
+        });
+
     /// <summary>Settings from <paramref name="configuration"/> alone (tests, embedding); <see cref="Load"/> is what the verbs use.</summary>
     public static CliSettings Create(IConfiguration configuration, string? dataOverride = null) => new(configuration, dataOverride);
 
