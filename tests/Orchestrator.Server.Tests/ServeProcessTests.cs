@@ -36,10 +36,11 @@ public sealed partial class ServeProcessTests
         {
             var ids = await Task.WhenAll(books.Select(serve.PostAsync));
             var streams = await Task.WhenAll(ids.Select(id => FollowAsync(serve, id)));
-            foreach (var (events, book) in streams.Zip(books))
+            foreach (var (events, book, id) in streams.Zip(books, ids))
             {
                 Assert.That(events[^1].Event, Is.EqualTo("end"), book);
-                Assert.That(events[^1].Data, Does.Contain("Completed"), book);
+                var session = await serve.Client.GetStringAsync($"/api/sessions/{id}");
+                Assert.That(events[^1].Data, Does.Contain("Completed"), $"{book}: {session}");
                 Assert.That(events.Count(e => e.Event == "outcome"), Is.EqualTo(7), book);
             }
             foreach (var (id, book) in ids.Zip(books))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Rules;
@@ -19,6 +20,9 @@ public sealed class PipelineCatalog(ServerOptions options, IExecutionObserver ob
     public string Folder { get; } = Path.GetFullPath(options.PipelinesDirectory);
 
     public string DataDirectory { get; } = Path.GetFullPath(options.DataDirectory);
+
+    /// <summary>The one store every pipeline's sessions persist in.</summary>
+    public SessionStore Store { get; } = SessionStore.ForDataFolder(Path.GetFullPath(options.DataDirectory));
 
     /// <summary>A pipeline name: letters, digits, '-' and '_' — never a path.</summary>
     public static bool IsValidName(string? name) =>
@@ -67,7 +71,7 @@ public sealed class PipelineCatalog(ServerOptions options, IExecutionObserver ob
         return new NovelCoordinator(new CoordinatorOptions
         {
             Pipeline = definition, Registry = registry, Rules = rules, Logger = log, Observer = observer,
-            DataDirectory = options.DataDirectory,
+            Store = Store,
         });
     }
 

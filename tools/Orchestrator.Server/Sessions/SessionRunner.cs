@@ -22,7 +22,7 @@ public sealed class SessionRunner(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _queuedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
-    private readonly SessionStore _store = SessionStore.ForDataFolder(catalog.DataDirectory);
+    private readonly SessionStore _store = catalog.Store;
 
     public SessionStore Store => _store;
 
