@@ -106,6 +106,12 @@ public sealed class SessionRunner(
             var owed = analysis.Session.Status == SessionStatus.Cancelled && stoppingToken.IsCancellationRequested;
             submissions.Save(Current(submission) with { Active = owed, Error = null });
         }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // A client's cancel that landed before the session loop began: nothing ran, nothing failed.
+            log.Information("Session {Session} cancelled before it began", id);
+            if (submission is not null) submissions.Save(Current(submission) with { Active = false, Error = null });
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             log.Error(ex, "Session {Session} could not run: {Error}", id, ex.Message);

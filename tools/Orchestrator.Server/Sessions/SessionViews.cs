@@ -65,7 +65,8 @@ public sealed class SessionViews(RunQueue queue, SubmissionStore submissions, Se
         if (queue.PositionOf(id) is not null) return Queued;
         return stored switch
         {
-            SessionStateStatus.Running => Interrupted,
+            // Stored as Running but not driven: cut by a crash (still owed a run), or cancelled by a client before its loop began.
+            SessionStateStatus.Running => submission is { Active: false, Error: null } ? nameof(SessionStateStatus.Cancelled) : Interrupted,
             { } s => s.ToString(),
             // Never started: cancelled while queued, or its run could not begin (Error says why).
             null => submission?.Error is not null ? "Failed" : "Cancelled",
