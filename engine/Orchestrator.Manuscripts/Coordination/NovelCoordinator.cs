@@ -111,7 +111,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        var sessionId = SessionId.New(_options.Pipeline.Name, now);
+        var sessionId = options.SessionId ?? SessionId.New(_options.Pipeline.Name, now);
         var state = SessionState.Start(sessionId, _options.Pipeline.Name, _pipelineHash, inputPath, inputHash, requirementsJson,
             _options.Pipeline.Nodes.Select(n => n.Id), now) with
         {

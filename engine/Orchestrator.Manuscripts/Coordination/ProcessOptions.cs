@@ -21,6 +21,12 @@ public sealed record ProcessOptions
 
     /// <summary>Where the caller will write the reports (recorded in the session so a resume writes them there too).</summary>
     public string? ReportFolder { get; init; }
+
+    /// <summary>
+    /// The id a new session gets (a host that answers with the id before the session starts, e.g. the server's
+    /// queue); null: a new id. Must pass <see cref="Engine.State.SessionStore.IsValidSessionId"/>.
+    /// </summary>
+    public string? SessionId { get; init; }
 }
 
 /// <summary>How <see cref="NovelCoordinator.ResumeProcessingAsync"/> treats changes since the session began.</summary>

@@ -1,0 +1,97 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+
+namespace Orchestrator.Server.Tests;
+
+/// <summary>The status page in a real browser: upload the sample, watch each node turn Succeeded live, open the report.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class StatusPageBrowserTests
+{
+    private static readonly string[] Nodes = ["structure", "style", "characters", "pacing", "themes", "consistency", "recommendations"];
+
+    [Test]
+    public async Task Uploading_the_sample_shows_nodes_turn_succeeded_live_and_opens_the_report()
+    {
+        await using var server = await ServerHost.StartOnPortAsync();
+        var profile = Directory.CreateTempSubdirectory("orchestrator-chromium-").FullName;
+        try
+        {
+            using var driver = Browser.Start(profile);
+            driver.Navigate().GoToUrl(server.Options.Urls + "/");
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(90));
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+
+            // Record every status each node shows, from the first render on.
+            ((IJavaScriptExecutor)driver).ExecuteScript("""
+                window.seen = {};
+                new MutationObserver(() => {
+                  for (const li of document.querySelectorAll('#nodes li')) {
+                    const list = (window.seen[li.dataset.node] ||= []);
+                    if (list[list.length - 1] !== li.dataset.status) list.push(li.dataset.status);
+                  }
+                }).observe(document.getElementById('nodes'), { subtree: true, childList: true, attributes: true });
+                """);
+            driver.FindElement(By.Id("file")).SendKeys(ServerHost.Sample);
+            driver.FindElement(By.Id("genre")).SendKeys("literary");
+            driver.FindElement(By.Id("targetLength")).SendKeys("80000");
+            driver.FindElement(By.Id("submit")).Click();
+
+            wait.Until(d => d.FindElements(By.CssSelector("#nodes li[data-status='Succeeded']")).Count == Nodes.Length);
+            var seen = (IReadOnlyDictionary<string, object>)((IJavaScriptExecutor)driver).ExecuteScript("return window.seen;")!;
+            Assert.That(seen.Keys, Is.EquivalentTo(Nodes));
+            var shown = seen.ToDictionary(p => p.Key, p => ((IReadOnlyCollection<object>)p.Value).Cast<string>().ToArray());
+            Assert.That(shown.Values.Select(list => list[^1]), Is.All.EqualTo("Succeeded"));
+            // The sample is short: early nodes may be done before the page first draws; the last one never is.
+            var last = shown["recommendations"];
+            Assert.That(last[0], Is.AnyOf("Pending", "Running"), $"recommendations turned Succeeded live ({string.Join(" -> ", last)})");
+            Assert.That(shown.Count(p => p.Value.Length > 1), Is.GreaterThanOrEqualTo(3), "several nodes changed while the page watched");
+
+            var report = wait.Until(d => d.FindElement(By.Id("report")) is { Displayed: true } link ? link : null)!;
+            Assert.That(driver.FindElement(By.Id("detail-status")).Text, Does.StartWith("Completed"));
+            var pageWindow = driver.CurrentWindowHandle;
+            report.Click();
+            wait.Until(d => d.WindowHandles.Count == 2);
+            driver.SwitchTo().Window(driver.WindowHandles.Single(h => h != pageWindow));
+            wait.Until(d => d.FindElements(By.TagName("h1")).Count > 0);
+            Assert.That(driver.FindElement(By.TagName("body")).Text, Does.Contain("The Lighthouse Keeper"));
+
+            // The listing shows the session as Completed; every control is a native, labelled form element (keyboard reachable).
+            driver.SwitchTo().Window(pageWindow);
+            wait.Until(d => d.FindElements(By.CssSelector("#sessions td.s-Completed")).Count == 1);
+            var unlabelled = ((IJavaScriptExecutor)driver).ExecuteScript(
+                "return [...document.querySelectorAll('input, select')].filter(e => !document.querySelector(`label[for='${e.id}']`)).length;");
+            Assert.That(unlabelled, Is.EqualTo(0L));
+            Assert.That(driver.FindElements(By.CssSelector("#sessions button")).Select(b => b.GetAttribute("aria-label")), Has.All.StartWith("Watch "));
+            driver.Quit();
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Test]
+    public async Task With_a_key_the_page_asks_for_it_once_and_then_lists_sessions()
+    {
+        await using var server = await ServerHost.StartOnPortAsync(ServerHost.NewOptions() with { ApiKey = "page-key-1" });
+        var profile = Directory.CreateTempSubdirectory("orchestrator-chromium-").FullName;
+        try
+        {
+            using var driver = Browser.Start(profile);
+            driver.Navigate().GoToUrl(server.Options.Urls + "/");
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
+            var key = wait.Until(d => d.FindElement(By.Id("key")) is { Displayed: true } field ? field : null)!;
+            key.SendKeys("page-key-1" + Keys.Enter);
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+            driver.Navigate().Refresh();
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+            Assert.That(driver.FindElement(By.Id("key-panel")).Displayed, Is.False, "the key is kept for the tab");
+            driver.Quit();
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+    }
+}

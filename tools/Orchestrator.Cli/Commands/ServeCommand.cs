@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Server;
+using Orchestrator.Server.Security;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator serve</c>: the headless server (HTTP API, live events, status page) until Ctrl-C or SIGTERM.</summary>
+public static class ServeCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var urls = new Option<string>("--urls") { Description = $"Where to listen (default {ServerOptions.DefaultUrls}); any non-loopback address needs an API key", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
+        var pipelines = new Option<string?>("--pipelines") { Description = "The only folder pipelines and rules are run from (default: the 'pipelines' setting, else ./pipelines, else the app's own)" };
+        var maxRunning = new Option<int?>("--max-running") { Description = "Sessions running at once (default 2)" };
+        var maxQueued = new Option<int?>("--max-queued") { Description = "Sessions waiting; past this a post gets 429 (default 100)" };
+        var maxUpload = new Option<int?>("--max-upload-mb") { Description = "Largest upload in MB (default 50)" };
+        var keyFile = new Option<string?>("--api-key-file") { Description = $"File holding the API key (or set {ApiKeySource.EnvironmentVariable}); never pass a key on the command line" };
+
+        var command = new Command("serve", "Run the headless server: HTTP API, live progress over server-sent events, and a status page")
+        {
+            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile,
+        };
+        command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
+        {
+            var settings = CliSettings.Load(parse.GetValue(global.Data));
+            await using var log = Logging.Create(settings);
+            var defaults = new ServerOptions { DataDirectory = settings.DataDirectory, PipelinesDirectory = "" };
+            ServerOptions options;
+            try
+            {
+                options = defaults with
+                {
+                    Urls = parse.GetValue(urls)!,
+                    PipelinesDirectory = PipelinesFolder(parse.GetValue(pipelines), settings),
+                    DefaultPipeline = settings.DefaultPipeline,
+                    MaxRunning = parse.GetValue(maxRunning) ?? defaults.MaxRunning,
+                    MaxQueued = parse.GetValue(maxQueued) ?? defaults.MaxQueued,
+                    MaxUploadBytes = parse.GetValue(maxUpload) is { } mb ? Positive(mb, "--max-upload-mb") * 1024L * 1024 : defaults.MaxUploadBytes,
+                    ApiKey = ApiKeySource.Read(parse.GetValue(keyFile)),
+                };
+                Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
+                await ServerApp.RunAsync(options, log, ct);
+            }
+            catch (ServerStartException ex)
+            {
+                throw new CliUsageException(ex.Message);
+            }
+            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliUsageException($"--urls {parse.GetValue(urls)}: cannot listen there ({ex.Message})");
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new CliUsageException($"{option} must be a positive number (got {value})");
+
+    private static string PipelinesFolder(string? given, CliSettings settings)
+    {
+        if (given is not null) return Path.GetFullPath(given);
+        if (settings.PipelinesDirectory is { } configured) return Path.GetFullPath(configured);
+        var local = Path.Combine(Directory.GetCurrentDirectory(), "pipelines");
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "pipelines");
+    }
+}
