@@ -32,11 +32,10 @@ internal sealed class LlamaModel : IDisposable
             UBatchSize = (uint)settings.BatchSize,
             GpuLayerCount = 0,
         };
-        if (settings.Threads is { } threads)
-        {
-            parameters.Threads = threads;
-            parameters.BatchThreads = threads;
-        }
+        // Set, never left to llama.cpp: its default of every core, with busy-waiting threads, crawls when several
+        // contexts generate at once or the machine is shared.
+        parameters.Threads = settings.Threads ?? ModelSettings.DefaultThreads;
+        parameters.BatchThreads = parameters.Threads;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         LLamaWeights weights;
         try

@@ -19,7 +19,10 @@ public sealed record ModelSettings
     /// <summary>Tokens per context (prompt and generation together).</summary>
     public int ContextSize { get; init; } = DefaultContextSize;
 
-    /// <summary>CPU threads per generation; null lets llama.cpp choose.</summary>
+    /// <summary>CPU threads per generation when none is configured: half the cores, so two generations share the machine.</summary>
+    public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>CPU threads per generation; null for <see cref="DefaultThreads"/>.</summary>
     public int? Threads { get; init; }
 
     public int BatchSize { get; init; } = DefaultBatchSize;
