@@ -136,7 +136,8 @@ public class LlmCliTests
 
     private static Dictionary<string, DateTime> CacheEntries(string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).ToDictionary(p => p, File.GetLastWriteTimeUtc)
+            ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+                .Where(p => !new FileGenerationCache(folder).IsPlan(p)).ToDictionary(p => p, File.GetLastWriteTimeUtc)
             : [];
 
     private static JsonElement SummariesMetrics(string report)

@@ -66,6 +66,7 @@ public class LlmNodeTests
         var second = await RunAsync(Node(again, cache, options));
         Assert.Multiple(() =>
         {
+            Assert.That(again.Loads, Is.Zero, "everything was cached: the model is not loaded");
             Assert.That(second.Metrics[LlmMetrics.GeneratedTokens], Is.Zero);
             Assert.That(second.Metrics[LlmMetrics.Generations], Is.Zero);
             Assert.That(second.Metrics[LlmMetrics.CachedGenerations], Is.EqualTo(5));

@@ -28,4 +28,8 @@ internal sealed class RecordingCache(string folder) : IGenerationCache
         await _inner.PutAsync(key, generation, cancellationToken);
         if (Interlocked.Increment(ref _puts) == CancelAfter?.After) await CancelAfter.Value.Source.CancelAsync();
     }
+
+    public ValueTask<PromptPlan?> TryGetPlanAsync(string key, CancellationToken cancellationToken) => _inner.TryGetPlanAsync(key, cancellationToken);
+
+    public ValueTask PutPlanAsync(string key, PromptPlan plan, CancellationToken cancellationToken) => _inner.PutPlanAsync(key, plan, cancellationToken);
 }

@@ -19,14 +19,27 @@ public sealed class FileGenerationCache(string folder) : IGenerationCache
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
-    public async ValueTask<Generation?> TryGetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Plans live in a folder of their own, so the generations are the only files beside them.</summary>
+    public const string PlanFolder = "plans";
+
+    public ValueTask<Generation?> TryGetAsync(string key, CancellationToken cancellationToken) => ReadAsync<Generation>(PathOf(key), cancellationToken);
+
+    public ValueTask PutAsync(string key, Generation generation, CancellationToken cancellationToken) =>
+        WriteAsync(PathOf(key), JsonSerializer.SerializeToUtf8Bytes(generation), cancellationToken);
+
+    public ValueTask<PromptPlan?> TryGetPlanAsync(string key, CancellationToken cancellationToken) =>
+        ReadAsync<PromptPlan>(PathOf(key, PlanFolder), cancellationToken);
+
+    public ValueTask PutPlanAsync(string key, PromptPlan plan, CancellationToken cancellationToken) =>
+        WriteAsync(PathOf(key, PlanFolder), JsonSerializer.SerializeToUtf8Bytes(plan), cancellationToken);
+
+    private static async ValueTask<T?> ReadAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
-        var path = PathOf(key);
         if (!File.Exists(path)) return null;
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-            return await JsonSerializer.DeserializeAsync<Generation>(stream, cancellationToken: cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
@@ -34,10 +47,9 @@ public sealed class FileGenerationCache(string folder) : IGenerationCache
         }
     }
 
-    public ValueTask PutAsync(string key, Generation generation, CancellationToken cancellationToken)
+    private static ValueTask WriteAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // A temporary name of its own: two processes (a batch and a run) may write the same key at once.
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -45,7 +57,7 @@ public sealed class FileGenerationCache(string folder) : IGenerationCache
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                stream.Write(JsonSerializer.SerializeToUtf8Bytes(generation));
+                stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
@@ -57,13 +69,19 @@ public sealed class FileGenerationCache(string folder) : IGenerationCache
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Entries stored now (for tools and tests).</summary>
-    public int Count => Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, "*.json", SearchOption.AllDirectories).Count() : 0;
+    /// <summary>Generations stored now (plans not counted; for tools and tests).</summary>
+    public int Count => Directory.Exists(Folder)
+        ? Directory.EnumerateFiles(Folder, "*.json", SearchOption.AllDirectories).Count(p => !IsPlan(p))
+        : 0;
 
-    private string PathOf(string key)
+    /// <summary>True for a plan file (under <see cref="PlanFolder"/>), false for a generation.</summary>
+    public bool IsPlan(string path) =>
+        Path.GetRelativePath(Folder, path).StartsWith(PlanFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private string PathOf(string key, string? subfolder = null)
     {
         if (key.Length < 8 || !key.All(char.IsAsciiHexDigitLower))
             throw new ArgumentException($"'{key}' is not a generation key (lower-case hex)", nameof(key));
-        return Path.Combine(Folder, key[..2], key + ".json");
+        return subfolder is null ? Path.Combine(Folder, key[..2], key + ".json") : Path.Combine(Folder, subfolder, key[..2], key + ".json");
     }
 }

@@ -15,6 +15,10 @@ public static class GenerationKey
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>The key of a whole prompt's plan: the same parts, plus the prompt budget that decided the cut.</summary>
+    public static string OfPlan(string modelFileHash, string wholePrompt, int promptBudget, SamplingOptions sampling) =>
+        Of(modelFileHash, $"plan\n{promptBudget}\n{wholePrompt}", sampling);
+
     // Length-prefixed, so no two different (model, prompt, options) triples share a byte stream.
     private static void Append(IncrementalHash hash, string part)
     {

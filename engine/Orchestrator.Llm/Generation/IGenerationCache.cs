@@ -10,4 +10,9 @@ public interface IGenerationCache
     ValueTask<Generation?> TryGetAsync(string key, CancellationToken cancellationToken);
 
     ValueTask PutAsync(string key, Generation generation, CancellationToken cancellationToken);
+
+    /// <summary>The plan of a whole prompt (its parts' keys), keyed by <see cref="GenerationKey.OfPlan"/>.</summary>
+    ValueTask<PromptPlan?> TryGetPlanAsync(string key, CancellationToken cancellationToken);
+
+    ValueTask PutPlanAsync(string key, PromptPlan plan, CancellationToken cancellationToken);
 }

@@ -82,37 +82,71 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
         var requirements = context.RequirementsAs<ManuscriptRequirements>() ?? ManuscriptRequirements.None;
         var schema = ParseSchema(options);
 
-        ILanguageModel model;
+        ModelDescription description;
         try
         {
-            model = await services.Models.OpenAsync(options.Model, Definition.Parallelism, cancellationToken);
+            description = services.Models.Describe(options.Model);
         }
         catch (ModelFileException e)
         {
             throw new InvalidNodeInputException(e.Message);
         }
-        using (model)
+        var sampling = new SamplingOptions
         {
-            var sampling = new SamplingOptions
-            {
-                MaxTokens = options.MaxTokens, Temperature = options.Temperature, Seed = options.Seed ?? model.Description.Seed,
-                Stop = options.Stop, JsonSchema = options.Json ? options.JsonSchema ?? "{}" : null,
-            };
-            var book = PromptValues.ForBook(document, requirements, context.Upstream);
-            var items = Items(options, document);
-            var budget = model.Description.ContextSize - options.MaxTokens;
-            if (budget <= 0)
-                throw new InvalidNodeInputException($"maxTokens {options.MaxTokens} leaves no room for a prompt in model '{model.Description.Name}' (context {model.Description.ContextSize} tokens)");
+            MaxTokens = options.MaxTokens, Temperature = options.Temperature, Seed = options.Seed ?? description.Seed,
+            Stop = options.Stop, JsonSchema = options.Json ? options.JsonSchema ?? "{}" : null,
+        };
+        var budget = description.ContextSize - options.MaxTokens;
+        if (budget <= 0)
+            throw new InvalidNodeInputException($"maxTokens {options.MaxTokens} leaves no room for a prompt in model '{description.Name}' (context {description.ContextSize} tokens)");
+        var book = PromptValues.ForBook(document, requirements, context.Upstream);
+        var items = Items(options, document);
+        var planKeys = items.Select(item => GenerationKey.OfPlan(description.FileHash, template.Fill(item.Values(book)), budget, sampling)).ToArray();
 
-            // Prompts are built (and checked) for every chapter before anything is generated: a chapter whose
-            // paragraph cannot fit fails the node at once, not after an hour of generation.
-            var prompts = items.Select(item => PromptSplitter.Split(template, item.Values(book), item.Paragraphs, model.CountTokens, budget, item.Where)).ToArray();
-            var outcomes = new ItemOutcome[items.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Definition.Parallelism), CancellationToken = cancellationToken },
-                async (i, ct) => outcomes[i] = await GenerateAsync(model, prompts[i], sampling, ct));
-            return Result(document, items, outcomes, options, schema);
+        // Everything the cache already holds first: a run whose every generation is cached loads no model at all.
+        var outcomes = new ItemOutcome?[items.Count];
+        for (var i = 0; i < items.Count; i++) outcomes[i] = await FromCacheAsync(planKeys[i], sampling, cancellationToken);
+        var missing = Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null).ToArray();
+        if (missing.Length > 0)
+        {
+            ILanguageModel model;
+            try
+            {
+                model = await services.Models.OpenAsync(options.Model, Definition.Parallelism, cancellationToken);
+            }
+            catch (ModelFileException e)
+            {
+                throw new InvalidNodeInputException(e.Message);
+            }
+            using (model)
+            {
+                // Prompts are built (and checked) for every chapter before anything is generated: a chapter whose
+                // paragraph cannot fit fails the node at once, not after an hour of generation.
+                var prompts = missing.ToDictionary(i => i, i => PromptSplitter.Split(template, items[i].Values(book), items[i].Paragraphs, model.CountTokens, budget, items[i].Where));
+                await Parallel.ForEachAsync(missing,
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Definition.Parallelism), CancellationToken = cancellationToken },
+                    async (i, ct) => outcomes[i] = await GenerateAsync(model, prompts[i], planKeys[i], sampling, ct));
+            }
         }
+        return Result(document, items, outcomes.Select(o => o!).ToArray(), options, schema);
+    }
+
+    /// <summary>The item's outcome when its plan and every part of it are cached; null otherwise.</summary>
+    private async Task<ItemOutcome?> FromCacheAsync(string planKey, SamplingOptions sampling, CancellationToken cancellationToken)
+    {
+        if (await services.Cache.TryGetPlanAsync(planKey, cancellationToken) is not { } plan) return null;
+        var outcome = new ItemOutcome { Parts = plan.PartKeys.Count };
+        var outputs = new List<string>(plan.PartKeys.Count);
+        foreach (var key in plan.PartKeys)
+        {
+            if (await services.Cache.TryGetAsync(key, cancellationToken) is not { } generation) return null;
+            outcome.CachedTokens += generation.GeneratedTokens;
+            outcome.PromptTokens += generation.PromptTokens;
+            outcome.CachedGenerations++;
+            outputs.Add(generation.Text);
+        }
+        outcome.Output = OutputCombiner.Combine(outputs, sampling.JsonSchema is not null);
+        return outcome;
     }
 
     private PromptTemplate LoadTemplate(LlmOptions options)
@@ -144,13 +178,15 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
         }
     }
 
-    private async Task<ItemOutcome> GenerateAsync(ILanguageModel model, IReadOnlyList<string> prompts, SamplingOptions sampling, CancellationToken cancellationToken)
+    private async Task<ItemOutcome> GenerateAsync(ILanguageModel model, IReadOnlyList<string> prompts, string planKey, SamplingOptions sampling, CancellationToken cancellationToken)
     {
         var outputs = new List<string>(prompts.Count);
+        var keys = new List<string>(prompts.Count);
         var outcome = new ItemOutcome();
         foreach (var prompt in prompts)
         {
             var key = GenerationKey.Of(model.Description.FileHash, prompt, sampling);
+            keys.Add(key);
             var generation = await services.Cache.TryGetAsync(key, cancellationToken);
             if (generation is not null)
             {
@@ -168,6 +204,7 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
             outcome.PromptTokens += generation.PromptTokens;
             outputs.Add(generation.Text);
         }
+        await services.Cache.PutPlanAsync(planKey, new PromptPlan(keys), CancellationToken.None);
         outcome.Parts = prompts.Count;
         outcome.Output = OutputCombiner.Combine(outputs, sampling.JsonSchema is not null);
         return outcome;
