@@ -7,5 +7,7 @@ if (args.Length > 0 && args[0] == "checkpoint-share")
     return await Orchestrator.Bench.CheckpointShare.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
 // `-- batch-folder DEST` builds the folder the batch throughput is measured on (BatchBenchmark.sh).
 if (args is ["batch-folder", ..]) return Orchestrator.Bench.BatchBenchmark.BuildFolder(args[1..]);
+// `-- llm [MODEL] [rounds]`: the local model's figures (see LlmBench).
+if (args is ["llm", ..]) return await Orchestrator.Bench.LlmBench.RunAsync(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -30,10 +30,11 @@ public static class BatchCommand
             DefaultValueFactory = _ => "auto",
         };
         encoding.AcceptOnlyFromAmong("auto", "utf-8");
+        var model = LlmHosting.CreateModelOption();
 
         var command = new Command("batch", "Analyse every manuscript in a folder; re-running the same command skips what is done and resumes what was interrupted")
         {
-            folder, pipeline, pattern, recursive, parallel, output, encoding,
+            folder, pipeline, pattern, recursive, parallel, output, encoding, model,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -53,9 +54,11 @@ public static class BatchCommand
             };
 
             await using var log = Logging.Create(settings);
-            var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            var registry = llm.CreateRegistry(pipelinePath);
             var definition = PipelineLoader.Load(pipelinePath, registry);
+            llm.Check(definition);
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);
 

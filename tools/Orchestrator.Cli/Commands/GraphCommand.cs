@@ -2,7 +2,6 @@ using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Graph;
 using Orchestrator.Engine.Pipelines;
-using Orchestrator.Manuscripts;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -20,17 +19,18 @@ public static class GraphCommand
         format.AcceptOnlyFromAmong("text", "mermaid");
 
         var command = new Command("graph", "Print a pipeline's topological order, parallel groups and critical path") { pipeline, format };
-        command.SetAction((parse, _) => CliRunner.GuardAsync(() =>
+        command.SetAction((parse, _) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             var path = PipelineLocator.Resolve(parse.GetValue(pipeline)!, settings);
-            var definition = PipelineLoader.Load(path, NovelNodeTypes.CreateRegistry());
+            await using var llm = LlmHosting.Create(settings, null, Serilog.Core.Logger.None);
+            var definition = PipelineLoader.Load(path, llm.CreateRegistry(path));
             var graph = WorkflowGraph.FromPipeline(definition);
             var durations = NodeDurations.ForPipeline(graph, definition);
             Console.Out.Write(parse.GetValue(format) == "mermaid"
                 ? MermaidRenderer.Render(graph, graph.FindCriticalPath(durations))
                 : GraphTextRenderer.Render(graph, durations, $"pipeline '{definition.Name}' v{definition.Version}"));
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         }));
         return command;
     }

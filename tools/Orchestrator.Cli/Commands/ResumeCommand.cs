@@ -17,9 +17,10 @@ public static class ResumeCommand
         var output = new Option<string?>("--out", "-o") { Description = "Folder for the reports (default: where the session's first run put them)" };
         var force = new Option<bool>("--force") { Description = "Resume even though the input or the pipeline changed since the session began (what changed runs again)" };
         var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline file to use when the session's own has moved" };
+        var model = LlmHosting.CreateModelOption();
         var command = new Command("resume", "Finish an interrupted session: re-run only what had not finished, then write the reports")
         {
-            id, output, force, pipeline,
+            id, output, force, pipeline, model,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -34,11 +35,13 @@ public static class ResumeCommand
                 throw new SessionLockedException(store.SessionFolder(sessionId), held);
             var saved = store.LoadState(sessionId).State;
 
-            var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = parse.GetValue(pipeline) is { } given
                 ? PipelineLocator.Resolve(given, settings)
                 : saved.PipelinePath ?? PipelineLocator.Resolve(saved.PipelineName, settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            var registry = llm.CreateRegistry(pipelinePath);
             var definition = PipelineLoader.Load(pipelinePath, registry);
+            llm.Check(definition);
             var rules = SessionOutput.CompileRules(definition, settings);
 
             var progress = new ConsoleProgress(Console.Error);

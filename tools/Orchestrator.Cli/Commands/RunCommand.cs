@@ -22,19 +22,22 @@ public static class RunCommand
         var target = new Option<int?>("--target-length") { Description = "Target length in words" };
         var themes = new Option<string?>("--themes") { Description = "Themes the book should carry, comma-separated (e.g. heroism,friendship)" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for the reports (default: <data>/sessions/<session-id>)" };
+        var model = LlmHosting.CreateModelOption();
         var fresh = new Option<bool>("--fresh") { Description = "Start a new session even when an interrupted one of the same manuscript and pipeline could be resumed" };
 
         var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json, report.md and report.html")
         {
-            manuscript, pipeline, genre, target, themes, output, fresh,
+            manuscript, pipeline, genre, target, themes, output, fresh, model,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
-            var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            var registry = llm.CreateRegistry(pipelinePath);
             var definition = PipelineLoader.Load(pipelinePath, registry);
+            llm.Check(definition);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);

@@ -17,15 +17,18 @@ public static class ValidateCommand
     public static Command Create(GlobalOptions global)
     {
         var pipeline = new Argument<string>("pipeline") { Description = "Pipeline name (from pipelines/) or path to a pipeline file" };
-        var command = new Command("validate", "Check a pipeline file against the schema and the engine's rules, and compile its decision rules") { pipeline };
-        command.SetAction((parse, _) => CliRunner.GuardAsync(() =>
+        var model = LlmHosting.CreateModelOption();
+        var command = new Command("validate", "Check a pipeline file against the schema and the engine's rules, compile its decision rules and check its models") { pipeline, model };
+        command.SetAction((parse, _) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             var path = PipelineLocator.Resolve(parse.GetValue(pipeline)!, settings);
-            var definition = PipelineLoader.Load(path, NovelNodeTypes.CreateRegistry());
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), Serilog.Core.Logger.None);
+            var definition = PipelineLoader.Load(path, llm.CreateRegistry(path));
+            llm.Check(definition);
             var rules = NovelRules.Compile(definition, Path.Combine(settings.DataDirectory, "rules-cache"));
             Console.Out.WriteLine($"{path}: valid pipeline '{definition.Name}' v{definition.Version}, {definition.Nodes.Count} nodes{Describe(rules)}");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -4,6 +4,7 @@ using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Manuscripts.Loading;
+using Orchestrator.Llm.Node;
 
 namespace Orchestrator.Cli.Hosting;
 
@@ -40,6 +41,12 @@ public static class CliRunner
         catch (FileNotFoundException ex) when (ex.FileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true)
         {
             return Fail($"{ex.FileName}: pipeline file not found", ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (LlmSetupException ex)
+        {
+            // One line per llm node that cannot run, each naming the node and the model or prompt file.
+            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrInvalidPipeline;
         }
         catch (ManuscriptLoadException ex)
         {

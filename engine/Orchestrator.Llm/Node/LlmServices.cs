@@ -1,0 +1,9 @@
+using Orchestrator.Llm.Generation;
+
+namespace Orchestrator.Llm.Node;
+
+/// <summary>What the <c>llm</c> node's factory is given by its host: the models, the generation cache, and the folder prompt files are read from.</summary>
+/// <param name="Models">The models (LLamaSharp's <see cref="Llama.LlamaModels"/> in the hosts).</param>
+/// <param name="Cache">Where generations are kept (<see cref="FileGenerationCache"/> under the data folder in the hosts).</param>
+/// <param name="PromptFolder">Relative prompt files are read from here: the folder of the pipeline file.</param>
+public sealed record LlmServices(ILanguageModels Models, IGenerationCache Cache, string PromptFolder);
