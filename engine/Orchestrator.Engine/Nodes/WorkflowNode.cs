@@ -24,6 +24,13 @@ public abstract class WorkflowNode
     public TimeSpan? Timeout => Definition.Timeout;
     public NodeOptions Options => Definition.Options;
 
+    /// <summary>
+    /// What the node's input depends on beyond the subject, its options and its dependencies — for example the hash
+    /// of a model file or the text of a template file its options name. Folded into the node's input hash when not
+    /// empty, so a change re-runs the node and a resume stays exact. Empty by default; must not throw.
+    /// </summary>
+    public virtual string InputStamp => "";
+
     /// <summary>Metrics every successful result of this node must carry.</summary>
     public virtual IReadOnlyCollection<string> DeclaredMetrics => [];
 

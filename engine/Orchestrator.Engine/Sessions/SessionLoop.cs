@@ -448,6 +448,7 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 var node = effective.Nodes[index];
                 var parts = new List<byte[]> { subject, System.Text.Encoding.UTF8.GetBytes(node.Type), System.Text.Encoding.UTF8.GetBytes(node.Options.RawText) };
                 foreach (var dep in node.DependsOn) parts.Add(System.Text.Encoding.UTF8.GetBytes(hashes[dep]));
+                if (_loop.Network.Nodes[index].InputStamp is { Length: > 0 } stamp) parts.Add(System.Text.Encoding.UTF8.GetBytes(stamp));
                 hashes[node.Id] = ContentHash.OfParts(parts.ToArray());
             }
             return hashes;
