@@ -18,6 +18,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     CheckCommand.Create(global),
     SessionsCommand.Create(global),
     BatchCommand.Create(global),
+    LibraryCommand.Create(global),
 };
 root.Options.Add(global.Data);
 

@@ -30,10 +30,11 @@ public static class BatchCommand
             DefaultValueFactory = _ => "auto",
         };
         encoding.AcceptOnlyFromAmong("auto", "utf-8");
+        var library = LibraryHosting.CreateOption();
 
         var command = new Command("batch", "Analyse every manuscript in a folder; re-running the same command skips what is done and resumes what was interrupted")
         {
-            folder, pipeline, pattern, recursive, parallel, output, encoding,
+            folder, pipeline, pattern, recursive, parallel, output, encoding, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -52,9 +53,10 @@ public static class BatchCommand
             };
 
             await using var log = Logging.Create(settings);
-            var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
-            var definition = PipelineLoader.Load(pipelinePath, registry);
+            var definition = PipelineLoader.Load(pipelinePath, NovelNodeTypes.CreateRegistry());
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            var registry = NovelNodeTypes.CreateRegistry(reference);
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);
 

@@ -22,18 +22,20 @@ public static class RunCommand
         var themes = new Option<string?>("--themes") { Description = "Themes the book should carry, comma-separated (e.g. heroism,friendship)" };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for the reports (default: <data>/sessions/<session-id>)" };
         var fresh = new Option<bool>("--fresh") { Description = "Start a new session even when an interrupted one of the same manuscript and pipeline could be resumed" };
+        var library = LibraryHosting.CreateOption();
 
         var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json, report.md and report.html")
         {
-            manuscript, pipeline, genre, target, themes, output, fresh,
+            manuscript, pipeline, genre, target, themes, output, fresh, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
-            var registry = NovelNodeTypes.CreateRegistry();
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
-            var definition = PipelineLoader.Load(pipelinePath, registry);
+            var definition = PipelineLoader.Load(pipelinePath, NovelNodeTypes.CreateRegistry());
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            var registry = NovelNodeTypes.CreateRegistry(reference);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);

@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Scripting;
+using Orchestrator.Library;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Coordination;
@@ -40,6 +41,10 @@ public static class CliRunner
         catch (FileNotFoundException ex) when (ex.FileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true)
         {
             return Fail($"{ex.FileName}: pipeline file not found", ExitCodes.UsageOrInvalidPipeline);
+        }
+        catch (LibraryException ex)
+        {
+            return Fail(ex.Message, ExitCodes.LibraryUnavailable);
         }
         catch (ManuscriptLoadException ex)
         {
