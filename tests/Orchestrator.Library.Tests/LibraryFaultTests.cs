@@ -30,7 +30,7 @@ public sealed class LibraryFaultTests
                     await using var reader = await LibraryStore.OpenAsync("series", folder.Library("series"), LibraryOptions.Default, CancellationToken.None);
                     var hits = await reader.SearchAsync("monster creature Elizabeth Darcy", 5, CancellationToken.None);
                     var documents = await reader.ListAsync(CancellationToken.None);
-                    Assert.That(hits.Select(h => h.Document), Is.SubsetOf(documents.Select(d => d.Name)));
+                    Assert.That(hits.Select(h => h.Document).Distinct(), Is.SubsetOf(documents.Select(d => d.Name)));
                     searches++;
                 }
                 catch (LibraryException ex) when (ex.Problem.StartsWith("not a library: an empty database", StringComparison.Ordinal))
