@@ -19,6 +19,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     SessionsCommand.Create(global),
     BatchCommand.Create(global),
     ServeCommand.Create(global),
+    LibraryCommand.Create(global),
 };
 root.Options.Add(global.Data);
 

@@ -28,6 +28,7 @@ internal static class PipelineDefinitionReader
                 PlateauEpsilon = Double(s, "plateauEpsilon") ?? settings.PlateauEpsilon,
                 PlateauIterations = Int(s, "plateauIterations") ?? settings.PlateauIterations,
                 CascadeReruns = Bool(s, "cascadeReruns") ?? settings.CascadeReruns,
+                Library = s.TryGetProperty("library", out var library) ? library.GetString() : null,
             };
         }
 

@@ -30,4 +30,10 @@ public sealed record PipelineSettings
 
     /// <summary>Re-run, in the same pass, the succeeded dependants of a node that re-runs.</summary>
     public bool CascadeReruns { get; init; } = true;
+
+    /// <summary>
+    /// The reference library the pipeline's nodes consult, by name (the host opens it; <c>--library</c> overrides it).
+    /// The engine only carries the name. None by default.
+    /// </summary>
+    public string? Library { get; init; }
 }

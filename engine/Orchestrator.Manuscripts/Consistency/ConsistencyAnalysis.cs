@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Nodes;
+using Orchestrator.Manuscripts.Reference;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
@@ -26,7 +27,10 @@ internal static class ConsistencyAnalysis
     internal const double TenseWeight = 0.30, TenseCap = 0.10;
     internal const double PovWeight = 0.30, PovCap = 0.10;
 
-    public static NodeResult Run(ManuscriptDocument document, ConsistencyOptions options)
+    // Checks against a reference library, when the node has one (LibraryMetrics.PenaltyLibrary documents it).
+    internal const double LibraryWeight = 0.05, LibraryCap = 0.15;
+
+    public static NodeResult Run(ManuscriptDocument document, ConsistencyOptions options, ReferenceFacts? library = null)
     {
         using var words = WordScan.Run(document);
         var punctuation = PunctuationScan.Run(document, options.MaxUsesPerVariant);
@@ -55,6 +59,7 @@ internal static class ConsistencyAnalysis
             (M.PenaltyDashes, PerTenThousand(dashes, wordCount, DashesWeight, DashesCap)),
             (M.PenaltyUnpaired, PerTenThousand(unpaired, wordCount, UnpairedWeight, UnpairedCap)),
         };
+        if (library is not null) penalties = [.. penalties, (LibraryMetrics.PenaltyLibrary, LibraryPenalty(context, library, wordCount))];
         foreach (var (name, value) in penalties) metrics[name] = value;
         var score = wordCount == 0 ? 0 : Math.Clamp(1 - penalties.Sum(p => p.Value), 0, 1);
 
@@ -79,6 +84,14 @@ internal static class ConsistencyAnalysis
                 [M.ChapterLabels] = chapters.Select(Label).ToArray(),
             },
         };
+    }
+
+    private static double LibraryPenalty(ConsistencyContext context, ReferenceFacts library, int wordCount)
+    {
+        var facts = FactExtractor.Extract(context.Document);
+        var (variantUses, nearDuplicates) = LibraryNameCheck.Run(context, facts.Names, library);
+        var conflicts = LibraryTraitCheck.Run(context, facts.Traits, library);
+        return PerTenThousand(variantUses + nearDuplicates + conflicts, wordCount, LibraryWeight, LibraryCap);
     }
 
     /// <summary>min(cap, weight × uses per 10,000 words).</summary>

@@ -1,5 +1,6 @@
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts.Reference;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -78,7 +79,11 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// <c>Labels["chapters"]</c>): <c>pastTenseShare</c>, <c>firstPersonShare</c>, the evidence counts behind them, and
 /// <c>inconsistencies</c>.</para>
 /// </remarks>
-public sealed class ConsistencyNode(NodeDefinition definition) : WorkflowNode(definition)
+/// <para><b>With a reference library</b> (<c>--library</c>, or the pipeline's <c>library</c> setting): names and simple
+/// stated traits are also checked against the library's (<see cref="LibraryNameCheck"/>, <see cref="LibraryTraitCheck"/>,
+/// rules in <see cref="LibraryRules"/>, metrics in <see cref="LibraryMetrics"/>), and the library's version enters the
+/// node's input hash (<see cref="InputStamp"/>).</para>
+public sealed class ConsistencyNode(NodeDefinition definition, IReferenceLibrary? library = null) : WorkflowNode(definition)
 {
     /// <summary>The node type as written in pipeline files.</summary>
     public const string TypeName = "consistency";
@@ -89,20 +94,25 @@ public sealed class ConsistencyNode(NodeDefinition definition) : WorkflowNode(de
 
     public override IReadOnlyCollection<string> DeclaredMetrics => ConsistencyMetrics.Declared;
 
-    public override Task<NodeResult> RunAsync(NodeContext context, CancellationToken cancellationToken)
+    /// <summary>The library's version, so a changed library re-runs the node; empty without a library.</summary>
+    public override string InputStamp => library is null ? "" : $"library {library.Name} {library.Version}";
+
+    public override async Task<NodeResult> RunAsync(NodeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         var document = context.SubjectAs<ManuscriptDocument>();
         var options = ConsistencyOptions.From(Options);
-        return Task.FromResult(Analyse(document, options));
+        var facts = library is null ? null : await library.FactsAsync(cancellationToken).ConfigureAwait(false);
+        return Analyse(document, options, facts);
     }
 
-    /// <summary>The analysis itself, without a pipeline around it (for tools, benchmarks and tests).</summary>
-    public static NodeResult Analyse(ManuscriptDocument document, ConsistencyOptions? options = null)
+    /// <summary>The analysis itself, without a pipeline around it (for tools, benchmarks and tests); with
+    /// <paramref name="library"/>, names and traits are also checked against a library's facts.</summary>
+    public static NodeResult Analyse(ManuscriptDocument document, ConsistencyOptions? options = null, ReferenceFacts? library = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return ConsistencyAnalysis.Run(document, options ?? ConsistencyOptions.Default);
+        return ConsistencyAnalysis.Run(document, options ?? ConsistencyOptions.Default, library);
     }
 
     /// <summary>The base checks, then: every per-chapter series and the labels have one entry per chapter.</summary>

@@ -47,5 +47,6 @@ public static class ConsistencyRules
     [
         SpellingVariant, SpellingConvention, HyphenationVariant, CapitalisationMixed, NameNearMiss, TenseShift, PovShift,
         QuotesMixed, ApostrophesMixed, EllipsisMixed, DashesMixed, UnpairedQuote, Consistent,
+        .. LibraryRules.All,
     ];
 }

@@ -34,7 +34,7 @@ public sealed class PipelineSchemaTests
         var undescribed = new List<string>();
         Walk(Schema, "#", properties, undescribed);
 
-        Assert.That(properties, Has.Count.EqualTo(6 + 13 + 11 + 3), "root, settings, node and rules properties");
+        Assert.That(properties, Has.Count.EqualTo(6 + 14 + 11 + 3), "root, settings (library among them), node and rules properties");
         Assert.That(undescribed, Is.Empty);
     }
 

@@ -31,10 +31,11 @@ public static class BatchCommand
         };
         encoding.AcceptOnlyFromAmong("auto", "utf-8");
         var model = LlmHosting.CreateModelOption();
+        var library = LibraryHosting.CreateOption();
 
         var command = new Command("batch", "Analyse every manuscript in a folder; re-running the same command skips what is done and resumes what was interrupted")
         {
-            folder, pipeline, pattern, recursive, parallel, output, encoding, model,
+            folder, pipeline, pattern, recursive, parallel, output, encoding, model, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -56,9 +57,10 @@ public static class BatchCommand
             await using var log = Logging.Create(settings);
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
-            var registry = llm.CreateRegistry(pipelinePath);
-            var definition = PipelineLoader.Load(pipelinePath, registry);
+            var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
             llm.Check(definition);
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            var registry = llm.CreateRegistry(pipelinePath, reference);
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);
 

@@ -33,6 +33,7 @@ public static class CheckCommand
         };
         var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var library = LibraryHosting.CreateOption();
 
         var set = new Option<string[]>("--set", "-s")
         {
@@ -42,13 +43,16 @@ public static class CheckCommand
 
         var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
         {
-            input, nodes, format, set,
+            input, nodes, format, set, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
-            var registry = NovelNodeTypes.CreateRegistry();
+            await using var reference = parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct)
+                : null;
+            var registry = NovelNodeTypes.CreateRegistry(reference);
             var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
             var unknown = types.Where(t => !registry.Contains(t) || t == "recommendations").ToArray();
             if (types.Length == 0 || unknown.Length > 0)

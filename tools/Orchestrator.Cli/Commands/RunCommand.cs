@@ -24,10 +24,11 @@ public static class RunCommand
         var output = new Option<string?>("--out", "-o") { Description = "Folder for the reports (default: <data>/sessions/<session-id>)" };
         var model = LlmHosting.CreateModelOption();
         var fresh = new Option<bool>("--fresh") { Description = "Start a new session even when an interrupted one of the same manuscript and pipeline could be resumed" };
+        var library = LibraryHosting.CreateOption();
 
         var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json, report.md and report.html")
         {
-            manuscript, pipeline, genre, target, themes, output, fresh, model,
+            manuscript, pipeline, genre, target, themes, output, fresh, model, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -35,9 +36,10 @@ public static class RunCommand
             await using var log = Logging.Create(settings);
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
-            var registry = llm.CreateRegistry(pipelinePath);
-            var definition = PipelineLoader.Load(pipelinePath, registry);
+            var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
             llm.Check(definition);
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            var registry = llm.CreateRegistry(pipelinePath, reference);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);

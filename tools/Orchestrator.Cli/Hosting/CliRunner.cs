@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Scripting;
+using Orchestrator.Library;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Coordination;
@@ -47,6 +48,10 @@ public static class CliRunner
             // One line per llm node that cannot run, each naming the node and the model or prompt file.
             foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
             return ExitCodes.UsageOrInvalidPipeline;
+        }
+        catch (LibraryException ex)
+        {
+            return Fail(ex.Message, ExitCodes.LibraryUnavailable);
         }
         catch (ManuscriptLoadException ex)
         {

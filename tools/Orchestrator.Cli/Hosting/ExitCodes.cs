@@ -20,6 +20,8 @@ public static class ExitCodes
     public const int SessionUnavailable = 7;
     /// <summary>A batch finished but some of its manuscripts failed (a bad file, a failed node or session); the summary is still written.</summary>
     public const int BatchPartialFailure = 8;
+    /// <summary>A reference library (<c>library</c> verbs, <c>--library</c>, a pipeline's <c>library</c> setting) is missing, damaged, not a library, of a newer version, or lacks the named document.</summary>
+    public const int LibraryUnavailable = 9;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;
 }

@@ -6,6 +6,7 @@ using Orchestrator.Llm.Llama;
 using Orchestrator.Llm.Models;
 using Orchestrator.Llm.Node;
 using Orchestrator.Manuscripts;
+using Orchestrator.Manuscripts.Reference;
 using Serilog;
 
 namespace Orchestrator.Cli.Hosting;
@@ -51,8 +52,9 @@ public sealed class LlmHosting : IAsyncDisposable
     }
 
     /// <summary>The novel node types and <c>llm</c>, whose prompt files are read beside <paramref name="pipelinePath"/>.</summary>
-    public NodeRegistry CreateRegistry(string pipelinePath) =>
-        LlmNodeTypes.Register(NovelNodeTypes.CreateRegistry(), Services(pipelinePath));
+    /// <param name="library">The reference library the consistency node reads; null for none.</param>
+    public NodeRegistry CreateRegistry(string pipelinePath, IReferenceLibrary? library = null) =>
+        LlmNodeTypes.Register(NovelNodeTypes.CreateRegistry(library), Services(pipelinePath));
 
     /// <summary>Checks the pipeline's llm nodes (models, prompts, options) before a session exists.</summary>
     /// <exception cref="LlmSetupException">Some llm node cannot run.</exception>
