@@ -66,14 +66,20 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
     private void EnsureBuilt()
     {
         if (_built) return;
-        if (File.Exists(Path.Combine(_folder, BuiltMarker)))
+        // Sessions that start together all arrive here first: one builds, the others find it built (a second
+        // rebuild would delete the folder under the first one's appends).
+        lock (_rebuildGate)
         {
-            _built = true;
-            return;
+            if (_built) return;
+            if (File.Exists(Path.Combine(_folder, BuiltMarker)))
+            {
+                _built = true;
+                return;
+            }
+            // A data folder that has never had sessions needs no rebuild worth mentioning.
+            var any = Directory.Exists(store.Root) && Directory.EnumerateDirectories(store.Root).Any(d => SessionStore.IsValidSessionId(Path.GetFileName(d)));
+            Rebuild(any ? $"the session index ({_folder}) was missing; rebuilt it from the sessions" : null);
         }
-        // A data folder that has never had sessions needs no rebuild worth mentioning.
-        var any = Directory.Exists(store.Root) && Directory.EnumerateDirectories(store.Root).Any(d => SessionStore.IsValidSessionId(Path.GetFileName(d)));
-        Rebuild(any ? $"the session index ({_folder}) was missing; rebuilt it from the sessions" : null);
     }
 
     private void Rebuild(string? why)
@@ -125,9 +131,14 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
     private void AppendLine(string digest, Line line, bool flushToDisk)
     {
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, SessionStateJson.CompactOptions) + "\n");
-        using var stream = new FileStream(Path.Combine(_folder, digest + Extension), FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-        stream.Write(bytes);
-        if (flushToDisk) stream.Flush(flushToDisk: true);
+        // Appends wait while a rebuild swaps the folder (Find may rebuild a damaged index at any moment).
+        lock (_rebuildGate)
+        {
+            Directory.CreateDirectory(_folder);
+            using var stream = new FileStream(Path.Combine(_folder, digest + Extension), FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            stream.Write(bytes);
+            if (flushToDisk) stream.Flush(flushToDisk: true);
+        }
     }
 
     private List<Line>? TryRead(string digest, out string? damage)
