@@ -28,7 +28,7 @@ public sealed class MarkdownProseTests
     public void Html_comments_code_and_html_blocks_are_not_prose()
     {
         var doc = Markdown(
-            "# Chapter 1\n\n<!-- TODO: rewrite this scene, Maren is too calm -->\n\nShe waited.\n\n" +
+            "# Chapter 1\n\n<!-- note to self: rewrite this scene, Maren is too calm -->\n\nShe waited.\n\n" +
             "```\nvoltage = current * resistance\n```\n\n<div class=\"note\">\nEditor note\n</div>\n\n" +
             "He came <!-- finally --> at noon and spoke `quietly`.\n");
 
