@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using Orchestrator.Server.Batches;
 using Orchestrator.Server.Events;
 using Orchestrator.Server.Health;
 using Orchestrator.Server.Page;
@@ -41,6 +42,8 @@ public static class ServerApp
         builder.Services.AddSingleton<SessionFeeds>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(sp => new SubmissionStore(options.DataDirectory, log));
+        builder.Services.AddSingleton(sp => new BatchStore(options.DataDirectory, log));
+        builder.Services.AddSingleton<BatchViews>();
         builder.Services.AddSingleton(sp => new PipelineCatalog(options,
             new ObserverFanOut(sp.GetRequiredService<SessionFeeds>(), sp.GetRequiredService<ServerMetrics>()), log));
         builder.Services.AddSingleton<SessionRunner>();
@@ -79,6 +82,7 @@ public static class ServerApp
         SessionEndpoints.Map(api);
         EventsEndpoint.Map(api);
         PipelineEndpoints.Map(api);
+        BatchEndpoints.Map(api);
         HealthEndpoints.Map(app);
         StatusPage.Map(app);
         app.MapOpenApi();

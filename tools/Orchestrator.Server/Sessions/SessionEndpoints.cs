@@ -173,9 +173,9 @@ public static class SessionEndpoints
             : Results.Ok(view);
     }
 
-    private static IResult QueueFull(SessionRunner runner, RunQueue queue) =>
+    internal static IResult QueueFull(SessionRunner runner, RunQueue queue, string? detail = null) =>
         new RetryAfter(runner.RetryAfterSeconds(), Problem(StatusCodes.Status429TooManyRequests, "Queue full",
-            $"{queue.WaitingCount} sessions are waiting (--max-queued {queue.MaxQueued}); try again later"));
+            (detail ?? $"{queue.WaitingCount} sessions are waiting (--max-queued {queue.MaxQueued})") + "; try again later"));
 
     internal static IResult BadId(string id) =>
         Problem(StatusCodes.Status400BadRequest, "Bad session id", $"'{Shorten(id)}' is not a session id (letters, digits, '-', '_', '.'; at most 128)");

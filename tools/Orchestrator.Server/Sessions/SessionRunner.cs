@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
+using Orchestrator.Manuscripts.Batch;
 using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Server.Batches;
 using Orchestrator.Server.Events;
 using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Telemetry;
@@ -17,7 +19,7 @@ namespace Orchestrator.Server.Sessions;
 /// </summary>
 public sealed class SessionRunner(
     RunQueue queue, SubmissionStore submissions, PipelineCatalog catalog, SessionFeeds feeds, ServerMetrics metrics,
-    Serilog.ILogger log) : BackgroundService
+    BatchStore batches, Serilog.ILogger log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _queuedAt = new(StringComparer.Ordinal);
@@ -99,9 +101,10 @@ public sealed class SessionRunner(
         try
         {
             if (submission is null) return;
-            var analysis = await StartOrResumeAsync(submission, cts.Token);
+            var (analysis, resumed) = await StartOrResumeAsync(submission, cts.Token);
             await SessionReports.WriteAsync(analysis, _store.SessionFolder(id), CancellationToken.None);
             metrics.SessionEnded(analysis.Session.Status.ToString(), DateTimeOffset.UtcNow - started);
+            if (submission.BatchId is not null) batches.RecordResult(id, BatchResultOf(analysis, resumed, DateTimeOffset.UtcNow - started));
             // A session the server's own stop cut short stays active: the next start resumes it.
             var owed = analysis.Session.Status == SessionStatus.Cancelled && stoppingToken.IsCancellationRequested;
             submissions.Save(Current(submission) with { Active = owed, Error = null });
@@ -111,12 +114,16 @@ public sealed class SessionRunner(
             // A client's cancel that landed before the session loop began: nothing ran, nothing failed.
             log.Information("Session {Session} cancelled before it began", id);
             if (submission is not null) submissions.Save(Current(submission) with { Active = false, Error = null });
+            if (submission?.BatchId is not null)
+                batches.RecordResult(id, new BatchEntryResult(BatchStatus.Interrupted, null, [], 0, "cancelled before it began; resume it to analyse it"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             log.Error(ex, "Session {Session} could not run: {Error}", id, ex.Message);
             metrics.SessionEnded("Failed", DateTimeOffset.UtcNow - started);
             if (submission is not null) submissions.Save(Current(submission) with { Active = false, Error = ex.Message });
+            if (submission?.BatchId is not null)
+                batches.RecordResult(id, new BatchEntryResult(BatchStatus.Failed, null, [], Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3), ex.Message));
         }
         catch (OperationCanceledException)
         {
@@ -134,18 +141,39 @@ public sealed class SessionRunner(
     // A cancel during the run changed the stored record (Active = false): keep that, not the copy taken at start.
     private Submission Current(Submission taken) => submissions.Find(taken.Id) ?? taken;
 
-    private async Task<ManuscriptAnalysis> StartOrResumeAsync(Submission submission, CancellationToken ct)
+    /// <summary>A batch row as <c>batch</c> writes it: resumed or succeeded, interrupted, or failed with the stop reason.</summary>
+    private static BatchEntryResult BatchResultOf(ManuscriptAnalysis analysis, bool resumed, TimeSpan duration)
+    {
+        var session = analysis.Session;
+        var status = session.Status switch
+        {
+            SessionStatus.Completed => resumed ? BatchStatus.Resumed : BatchStatus.Succeeded,
+            SessionStatus.Cancelled => BatchStatus.Interrupted,
+            _ => BatchStatus.Failed,
+        };
+        var analysed = status != BatchStatus.Interrupted;
+        return new BatchEntryResult(status, analysed ? session.Quality.Overall : null,
+            analysed ? BatchRunner.TopRecommendations(analysis.Report, 3) : [], Math.Round(duration.TotalSeconds, 3),
+            status switch
+            {
+                BatchStatus.Failed => session.StopReason,
+                BatchStatus.Interrupted => "interrupted; resume its session to finish it",
+                _ => null,
+            });
+    }
+
+    private async Task<(ManuscriptAnalysis Analysis, bool Resumed)> StartOrResumeAsync(Submission submission, CancellationToken ct)
     {
         var coordinator = catalog.Coordinator(submission.Pipeline);
         var folder = _store.SessionFolder(submission.Id);
         if (File.Exists(_store.StatePath(submission.Id)) || Directory.Exists(Path.Combine(folder, SessionStore.SnapshotsFolderName)))
         {
             log.Information("Session {Session} resumed", submission.Id);
-            return await coordinator.ResumeProcessingAsync(submission.Id, new ResumeOptions { ReportFolder = folder }, ct);
+            return (await coordinator.ResumeProcessingAsync(submission.Id, new ResumeOptions { ReportFolder = folder }, ct), true);
         }
-        return await coordinator.ProcessManuscriptAsync(submission.UploadPath, submission.Requirements, new ProcessOptions
+        return (await coordinator.ProcessManuscriptAsync(submission.UploadPath, submission.Requirements, new ProcessOptions
         {
             SessionId = submission.Id, ResumeUnfinished = false, ReuseCompleted = false, ReportFolder = folder,
-        }, ct);
+        }, ct), false);
     }
 }
