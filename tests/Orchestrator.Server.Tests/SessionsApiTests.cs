@@ -211,7 +211,7 @@ public sealed class SessionsApiTests
     /// Moby-Dick six times over (about 7 MB): long enough that a session is still running when the test stops its
     /// server or posts the next one, even on a quiet machine where one Moby-Dick takes well under a second.
     /// </summary>
-    private static string LongManuscript()
+    internal static string LongManuscript()
     {
         var path = Path.Combine(Path.GetTempPath(), "orchestrator-server-tests-long-moby-dick.txt");
         if (!File.Exists(path))
@@ -224,7 +224,7 @@ public sealed class SessionsApiTests
         return path;
     }
 
-    private static async Task WaitForStatusAsync(ServerHost server, string id, string status)
+    internal static async Task WaitForStatusAsync(ServerHost server, string id, string status)
     {
         for (var i = 0; i < 2400; i++)
         {

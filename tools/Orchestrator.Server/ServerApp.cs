@@ -39,13 +39,11 @@ public static class ServerApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(queue);
-        builder.Services.AddSingleton<SessionFeeds>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(sp => new SubmissionStore(options.DataDirectory, log));
         builder.Services.AddSingleton(sp => new BatchStore(options.DataDirectory, log));
         builder.Services.AddSingleton<BatchViews>();
-        builder.Services.AddSingleton(sp => new PipelineCatalog(options,
-            new ObserverFanOut(sp.GetRequiredService<SessionFeeds>(), sp.GetRequiredService<ServerMetrics>()), log));
+        builder.Services.AddSingleton(sp => new PipelineCatalog(options, sp.GetRequiredService<ServerMetrics>(), log));
         builder.Services.AddSingleton<SessionRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionRunner>());
         builder.Services.AddSingleton<SessionViews>();

@@ -1,19 +1,28 @@
 using System.Text;
+using System.Text.Json;
+using Orchestrator.Engine.Events;
 using Orchestrator.Engine.State;
+using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Sessions;
 
 namespace Orchestrator.Server.Events;
 
 /// <summary>
-/// <c>GET /api/sessions/{id}/events</c>: server-sent events. First the session's history from events.jsonl (after
-/// <c>Last-Event-ID</c>, else from the start; each event's id is its line number, so it survives restarts), then
-/// the live tail, with <c>node-started</c> events that only live watchers see, a keep-alive comment when quiet, and
-/// a last <c>end</c> event when the session stops (or is not queued or running), after which the stream closes.
+/// <c>GET /api/sessions/{id}/events</c>: server-sent events on the engine's event hub. First the session's history
+/// from its log (after <c>Last-Event-ID</c>, else from the start; each event's id is its sequence number, so it
+/// survives restarts), then the live events of its pipeline's hub (<see cref="EventReplay.FollowAsync"/>), including
+/// the live-only ones (<c>node-started</c>, <c>retrying</c>, <c>missed</c>), which carry no id. A keep-alive comment
+/// goes out when the stream is quiet, and a last <c>end</c> event when the session is neither queued nor running
+/// (its reports written), after which the stream closes.
 /// </summary>
 public static class EventsEndpoint
 {
-    // The journal writes behind the session loop: a poll catches lines whose wake-up came before they were written.
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    // Between being taken from the queue and opening its event stream a session loads its manuscript: a short gap,
+    // polled, since nothing signals the stream's opening to a host.
+    private static readonly TimeSpan OpeningPoll = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The hub of a session no pipeline of this server runs: nothing is ever live on it, its log is replayed.</summary>
+    private static readonly SessionEventHub Idle = new();
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/sessions/{id}/events", StreamAsync).WithTags("sessions")
@@ -21,7 +30,7 @@ public static class EventsEndpoint
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesProblem(404);
 
     private static async Task StreamAsync(HttpContext context, string id, SessionViews views, SessionRunner runner, RunQueue queue,
-        SessionFeeds feeds, ServerOptions options)
+        SubmissionStore submissions, PipelineCatalog catalog, ServerOptions options)
     {
         if (!SessionStore.IsValidSessionId(id))
         {
@@ -40,50 +49,153 @@ public static class EventsEndpoint
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        var stream = new SseWriter(response, options.KeepAlive);
+        await stream.WriteAsync("retry: 2000\n\n", ct);
+        await stream.FlushAsync(ct);
 
-        using var subscription = feeds.Subscribe(id);
-        var tail = new EventLogTail(runner.Store.EventsPath(id));
-        var lastWrite = DateTimeOffset.UtcNow;
-        await response.WriteAsync("retry: 2000\n\n", ct);
-        await response.Body.FlushAsync(ct);
+        var hub = HubOf(id, submissions, catalog);
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (true)
             {
-                // Whether it is active is read before the log: a session that stops in between leaves its last lines for the next round.
-                var active = queue.IsActive(id);
-                var text = new StringBuilder();
-                foreach (var (number, line, kind) in tail.ReadNew())
+                var changed = queue.Changed;
+                if (queue.IsActive(id) && !hub.IsOpen(id))
                 {
-                    if (number <= lastId) continue;
-                    text.Append("id: ").Append(number).Append("\nevent: ").Append(kind).Append("\ndata: ").Append(line).Append("\n\n");
+                    // Queued (wait for the queue to move), or taken and still opening its stream (poll the short gap).
+                    await stream.IdleUntilAsync(queue.IsRunning(id) ? Task.Delay(OpeningPoll, ct) : changed, ct);
+                    continue;
                 }
-                while (subscription.TryRead(out var live))
-                    text.Append("event: ").Append(live.Kind).Append("\ndata: ").Append(System.Text.Json.JsonSerializer.Serialize(live, EventJson.Options)).Append("\n\n");
-                if (!active)
+                // The log from where the client is, then live until the session's Stop (the log alone when it is not running).
+                // A run that ends without a Stop (it could not start) is noticed by the queue: the stream is not left waiting.
+                using (var follow = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
-                    var status = views.Find(id)?.Status ?? "Deleted";
-                    text.Append("event: end\ndata: {\"status\":\"").Append(status).Append("\"}\n\n");
+                    var events = EventReplay.FollowAsync(hub, runner.Store, id, lastId + 1, untilStopped: true, cancellationToken: follow.Token);
+                    lastId = await stream.ForwardAsync(events, lastId, () => queue.Changed, () => !queue.IsRunning(id) && !hub.IsOpen(id), follow, ct);
                 }
-                if (text.Length > 0)
+                // After the Stop the runner writes the reports, then leaves the queue: the end comes after, so the report is there.
+                while (queue.IsRunning(id))
                 {
-                    await response.WriteAsync(text.ToString(), ct);
-                    await response.Body.FlushAsync(ct);
-                    lastWrite = DateTimeOffset.UtcNow;
+                    var running = queue.Changed;
+                    if (queue.IsRunning(id)) await stream.IdleUntilAsync(running, ct);
                 }
-                if (!active) return;
-                if (DateTimeOffset.UtcNow - lastWrite >= options.KeepAlive)
-                {
-                    await response.WriteAsync(": keep-alive\n\n", ct);
-                    await response.Body.FlushAsync(ct);
-                    lastWrite = DateTimeOffset.UtcNow;
-                }
-                await subscription.WaitAsync(Poll, ct);
+                if (queue.IsActive(id)) continue; // queued again (resumed) before this stream ended
+                var status = views.Find(id)?.Status ?? "Deleted";
+                await stream.WriteAsync($"event: end\ndata: {{\"status\":\"{status}\"}}\n\n", ct);
+                await stream.FlushAsync(ct);
+                return;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away; the session goes on.
         }
+    }
+
+    private static SessionEventHub HubOf(string id, SubmissionStore submissions, PipelineCatalog catalog)
+    {
+        if (submissions.Find(id) is not { } submission) return Idle;
+        try
+        {
+            return catalog.Coordinator(submission.Pipeline).Events;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A pipeline that no longer loads runs nothing: nothing is live, and the log is still replayed.
+            return Idle;
+        }
+    }
+
+    /// <summary>Writes events as text/event-stream, flushing when no next event is at hand, and a keep-alive comment when quiet.</summary>
+    private sealed class SseWriter(HttpResponse response, TimeSpan keepAlive)
+    {
+        private readonly StringBuilder _text = new();
+        private long _lastWrite = Environment.TickCount64;
+
+        public Task WriteAsync(string text, CancellationToken ct)
+        {
+            _lastWrite = Environment.TickCount64;
+            return response.WriteAsync(text, ct);
+        }
+
+        public Task FlushAsync(CancellationToken ct) => response.Body.FlushAsync(ct);
+
+        /// <summary>Waits for <paramref name="wake"/>, sending keep-alive comments meanwhile.</summary>
+        public async Task IdleUntilAsync(Task wake, CancellationToken ct)
+        {
+            while (!wake.IsCompleted)
+            {
+                // Quiet means nothing written for the keep-alive period, whatever woke this stream meanwhile.
+                var due = TimeSpan.FromMilliseconds(Math.Max(0, _lastWrite + (long)keepAlive.TotalMilliseconds - Environment.TickCount64));
+                if (due > TimeSpan.Zero && await Task.WhenAny(wake, Task.Delay(due, ct)) == wake) break;
+                ct.ThrowIfCancellationRequested();
+                await WriteAsync(": keep-alive\n\n", ct);
+                await FlushAsync(ct);
+            }
+            ct.ThrowIfCancellationRequested();
+        }
+
+        /// <summary>
+        /// Sends every event of <paramref name="events"/>; returns the sequence number of the last logged one sent. While it
+        /// waits, each change of the queue (<paramref name="changes"/>) asks <paramref name="gone"/> whether the run ended
+        /// without a Stop: then <paramref name="follow"/> is cancelled and what was sent stands.
+        /// </summary>
+        public async Task<long> ForwardAsync(IAsyncEnumerable<SessionEvent> events, long lastId, Func<Task> changes, Func<bool> gone,
+            CancellationTokenSource follow, CancellationToken ct)
+        {
+            var enumerator = events.GetAsyncEnumerator(follow.Token);
+            Task<bool>? pending = null;
+            try
+            {
+                while (true)
+                {
+                    var move = enumerator.MoveNextAsync();
+                    if (!move.IsCompleted)
+                    {
+                        // Nothing at hand: send what is written, then wait, with keep-alives while it is quiet.
+                        await FlushAsync(ct);
+                        pending = move.AsTask();
+                        while (!pending.IsCompleted)
+                        {
+                            var changed = changes();
+                            if (gone())
+                            {
+                                await follow.CancelAsync();
+                                return lastId;
+                            }
+                            await IdleUntilAsync(Task.WhenAny(pending, changed), ct);
+                        }
+                        move = new ValueTask<bool>(pending);
+                        pending = null;
+                    }
+                    if (!await move) return lastId;
+                    var e = enumerator.Current;
+                    _text.Clear();
+                    if (e.IsLogged && e.Sequence is { } sequence)
+                    {
+                        _text.Append("id: ").Append(sequence).Append('\n');
+                        lastId = sequence;
+                    }
+                    _text.Append("event: ").Append(KindName(e.Kind)).Append("\ndata: ")
+                        .Append(JsonSerializer.Serialize(e, SessionStateJson.CompactOptions)).Append("\n\n");
+                    await WriteAsync(_text.ToString(), ct);
+                }
+            }
+            finally
+            {
+                // A MoveNext still in flight (the client left, or the run ended) ends with the cancelled token: let it, before the dispose.
+                if (pending is not null)
+                {
+                    try { await pending; } catch (OperationCanceledException) { }
+                }
+                await enumerator.DisposeAsync();
+            }
+        }
+
+        /// <summary>The event's name on the wire: its kind in kebab case (<c>outcome</c>, <c>node-started</c>).</summary>
+        private static string KindName(SessionEventKind kind) => kind switch
+        {
+            SessionEventKind.NodeStarted => "node-started",
+            _ => kind.ToString().ToLowerInvariant(),
+        };
     }
 }

@@ -11,6 +11,13 @@ public sealed class RunQueue(int maxRunning, int maxQueued)
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(maxRunning, maxRunning);
     private readonly SemaphoreSlim _items = new(0);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes at the next change (a session queued, taken out, started or finished). Read it before looking at the
+    /// queue, then await it: a change in between completes it at once, so a waiter never misses one.
+    /// </summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
 
     public int MaxQueued => maxQueued;
     public int MaxRunning => maxRunning;
@@ -29,13 +36,17 @@ public sealed class RunQueue(int maxRunning, int maxQueued)
             _waiting.AddLast(id);
         }
         _items.Release();
+        Signal();
         return true;
     }
 
     /// <summary>Takes a waiting session out of the line (a cancel before it started); false when it is not waiting.</summary>
     public bool TryRemove(string id)
     {
-        lock (_gate) return _waiting.Remove(id);
+        bool removed;
+        lock (_gate) removed = _waiting.Remove(id);
+        if (removed) Signal();
+        return removed;
     }
 
     /// <summary>1 for the next to run; null when it is not waiting.</summary>
@@ -69,14 +80,17 @@ public sealed class RunQueue(int maxRunning, int maxQueued)
             while (true)
             {
                 await _items.WaitAsync(ct);
+                string taken;
                 lock (_gate)
                 {
                     // A cancel may have removed the item this count stood for: wait for the next.
                     if (_waiting.First is not { } first) continue;
+                    taken = first.Value;
                     _waiting.RemoveFirst();
-                    _running.Add(first.Value);
-                    return first.Value;
+                    _running.Add(taken);
                 }
+                Signal();
+                return taken;
             }
         }
         catch
@@ -93,5 +107,8 @@ public sealed class RunQueue(int maxRunning, int maxQueued)
             if (!_running.Remove(id)) return;
         }
         _slots.Release();
+        Signal();
     }
+
+    private void Signal() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

@@ -5,7 +5,6 @@ using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Batch;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Server.Batches;
-using Orchestrator.Server.Events;
 using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Telemetry;
 
@@ -18,7 +17,7 @@ namespace Orchestrator.Server.Sessions;
 /// and stay active for the next start. A client that disconnects cancels nothing: only <see cref="Cancel"/> does.
 /// </summary>
 public sealed class SessionRunner(
-    RunQueue queue, SubmissionStore submissions, PipelineCatalog catalog, SessionFeeds feeds, ServerMetrics metrics,
+    RunQueue queue, SubmissionStore submissions, PipelineCatalog catalog, ServerMetrics metrics,
     BatchStore batches, Serilog.ILogger log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
@@ -37,7 +36,6 @@ public sealed class SessionRunner(
             _queuedAt.TryRemove(id, out _);
             return false;
         }
-        feeds.Pulse(id);
         return true;
     }
 
@@ -51,7 +49,6 @@ public sealed class SessionRunner(
         if (queue.TryRemove(id))
         {
             _queuedAt.TryRemove(id, out _);
-            feeds.Pulse(id);
             return true;
         }
         if (_running.TryGetValue(id, out var cts))
@@ -95,7 +92,6 @@ public sealed class SessionRunner(
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         _running[id] = cts;
         if (_queuedAt.TryRemove(id, out var queuedAt)) metrics.QueueWait(DateTimeOffset.UtcNow - queuedAt);
-        feeds.Pulse(id);
         var started = DateTimeOffset.UtcNow;
         var submission = submissions.Find(id);
         try
@@ -134,7 +130,6 @@ public sealed class SessionRunner(
             _running.TryRemove(id, out _);
             queue.Finished(id);
             _tasks.TryRemove(id, out _);
-            feeds.Pulse(id);
         }
     }
 
