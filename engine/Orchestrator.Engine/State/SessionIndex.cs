@@ -63,6 +63,36 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
             .ToArray();
     }
 
+    /// <summary>The latest line of every indexed session whose folder exists (a damaged index is rebuilt first).</summary>
+    public IReadOnlyList<IndexedSession> All()
+    {
+        EnsureBuilt();
+        // Removed while this process ran (by hand, or a cleanup): a listing must not show an empty store.
+        if (!File.Exists(Path.Combine(_folder, BuiltMarker)))
+            Rebuild($"the session index ({_folder}) was missing; rebuilt it from the sessions");
+        var latest = new Dictionary<string, Line>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            latest.Clear();
+            string? damage = null;
+            var files = Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*" + Extension) : [];
+            foreach (var file in files)
+            {
+                var lines = TryRead(Path.GetFileNameWithoutExtension(file), out damage);
+                if (lines is null) break;
+                // A session re-keyed (resumed under another pipeline hash) has lines in two files: the newest stands.
+                foreach (var line in lines)
+                    if (!latest.TryGetValue(line.Id, out var seen) || line.At >= seen.At) latest[line.Id] = line;
+            }
+            if (damage is null) break;
+            Rebuild($"the session index ({_folder}) is damaged ({damage}); rebuilt it from the sessions");
+        }
+        return latest.Values
+            .Where(l => SessionStore.IsValidSessionId(l.Id) && Directory.Exists(Path.Combine(store.Root, l.Id)))
+            .Select(l => new IndexedSession(l.Id, l.Status, l.Input, l.At))
+            .ToArray();
+    }
+
     private void EnsureBuilt()
     {
         if (_built) return;

@@ -347,6 +347,15 @@ public sealed class SessionStore : ISessionStore
         return sessions.OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>One session's line of <see cref="List"/>, read from its session.json alone.</summary>
+    public SessionSummary Summary(string sessionId) => Summarize(sessionId, SessionFolder(sessionId));
+
+    /// <summary>
+    /// Every session the index holds whose folder is still there, each with its latest indexed status and time: a
+    /// listing that reads the small index files, not every session.json. A session is indexed from its first saved state.
+    /// </summary>
+    public IReadOnlyList<IndexedSession> Indexed() => _index.All();
+
     /// <summary>
     /// Deletes the session's folder: takes its lease first (throws <see cref="SessionLockedException"/> when
     /// another process holds it), renames the folder aside so no one finds a half-deleted session, then deletes it.

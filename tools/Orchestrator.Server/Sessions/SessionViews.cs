@@ -38,25 +38,44 @@ public sealed class SessionViews(RunQueue queue, SubmissionStore submissions, Se
                 n.Duration?.TotalMilliseconds, n.LastError?.Message)).ToArray() ?? []);
     }
 
-    /// <summary>Every session, newest first, filtered by status and paged after the id <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Every session, newest first, filtered by status and paged after the id <paramref name="after"/>. Which sessions
+    /// there are and their status come from the store's session index and the server's submissions; only the page's
+    /// sessions have their session.json read.
+    /// </summary>
     public IReadOnlyList<SessionView> List(string? status, int limit, string? after)
     {
-        var stored = runner.Store.List().ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var views = new List<SessionView>();
-        foreach (var id in stored.Keys.Union(submissions.All().Select(s => s.Id), StringComparer.Ordinal))
+        var store = runner.Store;
+        var indexed = store.Indexed().ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var rows = new List<(string Id, string Status, DateTimeOffset Created, Submission? Submission)>(indexed.Count);
+        foreach (var id in indexed.Keys.Union(submissions.All().Select(s => s.Id), StringComparer.Ordinal))
         {
-            var summary = stored.GetValueOrDefault(id);
             var submission = submissions.Find(id);
-            views.Add(new SessionView(
-                id, StatusOf(id, summary?.Status, submission), queue.PositionOf(id), summary?.PipelineName ?? submission?.Pipeline,
-                submission?.FileName, summary?.CreatedAt ?? submission?.PostedAt, summary?.UpdatedAt, summary?.Iteration,
-                summary?.Quality?.Overall, summary?.StopReason, submission?.Error ?? summary?.Problem, null));
+            var entry = indexed.GetValueOrDefault(id);
+            var created = submission?.PostedAt ?? CreatedFromId(id) ?? entry?.UpdatedAt ?? DateTimeOffset.MinValue;
+            rows.Add((id, StatusOf(id, entry?.Status, submission), created, submission));
         }
-        IEnumerable<SessionView> ordered = views
-            .OrderByDescending(v => v.CreatedAt ?? DateTimeOffset.MinValue).ThenByDescending(v => v.Id, StringComparer.Ordinal);
-        if (status is not null) ordered = ordered.Where(v => v.Status.Equals(status, StringComparison.OrdinalIgnoreCase));
-        if (after is not null) ordered = ordered.SkipWhile(v => v.Id != after).Skip(1);
-        return ordered.Take(limit).ToArray();
+        IEnumerable<(string Id, string Status, DateTimeOffset Created, Submission? Submission)> ordered = rows
+            .OrderByDescending(r => r.Created).ThenByDescending(r => r.Id, StringComparer.Ordinal);
+        if (status is not null) ordered = ordered.Where(r => r.Status.Equals(status, StringComparison.OrdinalIgnoreCase));
+        if (after is not null) ordered = ordered.SkipWhile(r => r.Id != after).Skip(1);
+        return ordered.Take(limit).Select(r =>
+        {
+            var summary = store.Exists(r.Id) ? store.Summary(r.Id) : null;
+            return new SessionView(
+                r.Id, r.Status, queue.PositionOf(r.Id), summary?.PipelineName ?? r.Submission?.Pipeline, r.Submission?.FileName,
+                summary?.CreatedAt ?? r.Created, summary?.Status is null ? null : summary.UpdatedAt, summary?.Iteration,
+                summary?.Quality?.Overall, summary?.StopReason, r.Submission?.Error ?? summary?.Problem, null);
+        }).ToArray();
+    }
+
+    /// <summary>The creation time a session id made by <see cref="Engine.Sessions.SessionId.New"/> holds (<c>novel_20261125_143022_7f3a</c>).</summary>
+    private static DateTimeOffset? CreatedFromId(string id)
+    {
+        var parts = id.Split('_');
+        return parts.Length >= 4 && DateTimeOffset.TryParseExact(parts[^3] + parts[^2], "yyyyMMddHHmmss",
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? time : null;
     }
 
     private string StatusOf(string id, SessionStateStatus? stored, Submission? submission)
