@@ -20,7 +20,7 @@ public sealed class StatusPageBrowserTests
             using var driver = Browser.Start(profile);
             driver.Navigate().GoToUrl(server.Options.Urls + "/");
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(90));
-            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option[value='novel']")).Count > 0);
 
             // Record every status each node shows, from the first render on.
             ((IJavaScriptExecutor)driver).ExecuteScript("""
@@ -72,6 +72,53 @@ public sealed class StatusPageBrowserTests
     }
 
     [Test]
+    public async Task An_empty_server_says_so_and_the_form_works_from_the_keyboard()
+    {
+        await using var server = await ServerHost.StartOnPortAsync();
+        var profile = Directory.CreateTempSubdirectory("orchestrator-chromium-").FullName;
+        try
+        {
+            using var driver = Browser.Start(profile);
+            driver.Navigate().GoToUrl(server.Options.Urls + "/");
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
+            var empty = wait.Until(d => d.FindElement(By.Id("list-empty")) is { Displayed: true } line ? line : null)!;
+            Assert.That(empty.Text, Does.StartWith("No sessions yet"));
+            Assert.That(driver.FindElement(By.Id("list-table")).Displayed, Is.False, "no empty table under the line");
+            Assert.That(driver.FindElement(By.Id("list-loading")).Displayed, Is.False);
+            wait.Until(d => d.FindElement(By.Id("submit")).Enabled);
+            Assert.That(driver.FindElement(By.Id("pipeline")).GetAttribute("value"), Is.EqualTo("novel"));
+
+            // Keyboard only: Tab walks the form in order, and Enter in a text field submits it.
+            driver.FindElement(By.Id("file")).SendKeys(ServerHost.Sample);
+            var order = new List<string>();
+            ((IJavaScriptExecutor)driver).ExecuteScript("document.getElementById('file').focus();");
+            for (var i = 0; i < 5; i++)
+            {
+                // Keys to the page, not to an element: Selenium reads keys sent to a file input as a file name.
+                new OpenQA.Selenium.Interactions.Actions(driver).SendKeys(Keys.Tab).Perform();
+                order.Add(driver.SwitchTo().ActiveElement().GetAttribute("id") ?? "");
+            }
+            Assert.That(order, Is.EqualTo(new[] { "pipeline", "genre", "targetLength", "themes", "submit" }));
+            driver.FindElement(By.Id("themes")).SendKeys("duty" + Keys.Enter);
+            wait.Until(d => d.FindElements(By.CssSelector("#sessions tr")).Count == 1);
+            Assert.That(driver.FindElement(By.Id("list-empty")).Displayed, Is.False);
+            wait.Until(d => d.FindElements(By.CssSelector("#sessions td.s-Completed")).Count == 1);
+
+            // A Watch button keeps the focus while the list redraws, and choosing it takes the focus to the session.
+            var watch = driver.FindElement(By.CssSelector("#sessions button"));
+            ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].focus(); refreshList();", watch);
+            wait.Until(d => (d.SwitchTo().ActiveElement().GetAttribute("aria-label") ?? "").StartsWith("Watch ", StringComparison.Ordinal));
+            driver.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
+            wait.Until(d => d.SwitchTo().ActiveElement().GetAttribute("id") == "detail-title");
+            driver.Quit();
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Test]
     public async Task With_a_key_the_page_asks_for_it_once_and_then_lists_sessions()
     {
         await using var server = await ServerHost.StartOnPortAsync(ServerHost.NewOptions() with { ApiKey = "page-key-1" });
@@ -83,9 +130,9 @@ public sealed class StatusPageBrowserTests
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
             var key = wait.Until(d => d.FindElement(By.Id("key")) is { Displayed: true } field ? field : null)!;
             key.SendKeys("page-key-1" + Keys.Enter);
-            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option[value='novel']")).Count > 0);
             driver.Navigate().Refresh();
-            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option")).Count > 0);
+            wait.Until(d => d.FindElements(By.CssSelector("#pipeline option[value='novel']")).Count > 0);
             Assert.That(driver.FindElement(By.Id("key-panel")).Displayed, Is.False, "the key is kept for the tab");
             driver.Quit();
         }
