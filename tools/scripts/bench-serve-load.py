@@ -11,7 +11,7 @@ Usage: bench-serve-load.py URL PID CORPUS_DIR [--batch N] [--sessions N] [--subs
   subscribers  N event streams opened on one session (of --long, default the largest novel); each must read to
                its `end` event with the same number of events.
 """
-import argparse, io, json, os, statistics, threading, time, urllib.request, zipfile
+import argparse, http.client, io, itertools, json, os, statistics, threading, time, urllib.parse, zipfile
 
 p = argparse.ArgumentParser()
 p.add_argument("url"); p.add_argument("pid", type=int); p.add_argument("corpus")
@@ -20,11 +20,22 @@ p.add_argument("--subscribers", type=int, default=100); p.add_argument("--long")
 a = p.parse_args()
 novels = sorted(os.path.join(a.corpus, f) for f in os.listdir(a.corpus) if f.endswith(".txt"))
 
+# The server limits requests per client address (600 a minute by default): the bench spreads its calls over
+# loopback addresses 127.0.0.2-127.0.0.201, so what it measures is the server, not the limiter.
+_sources = itertools.cycle(f"127.0.0.{i}" for i in range(2, 202))
+
+def open_url(method, path, data=None, ctype=None, timeout=600):
+    parts = urllib.parse.urlsplit(a.url + path)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout, source_address=(next(_sources), 0))
+    conn.request(method, parts.path + ("?" + parts.query if parts.query else ""), body=data, headers={"Content-Type": ctype} if ctype else {})
+    r = conn.getresponse()
+    if r.status >= 400: raise RuntimeError(f"{method} {path}: {r.status} {r.read()[:300]!r}")
+    return r
+
 def call(method, path, data=None, ctype=None):
-    req = urllib.request.Request(a.url + path, data=data, method=method)
-    if ctype: req.add_header("Content-Type", ctype)
-    with urllib.request.urlopen(req, timeout=600) as r:
-        return r.status, r.read()
+    r = open_url(method, path, data, ctype)
+    return r.status, r.read()
+
 
 def rss_mb():
     with open(f"/proc/{a.pid}/status") as f:
@@ -81,11 +92,11 @@ def subscribers():
     def follow():
         try:
             t = time.perf_counter(); n = 0; first = None
-            with urllib.request.urlopen(a.url + f"/api/sessions/{sid}/events", timeout=600) as r:
-                for line in r:
-                    if first is None: first = (time.perf_counter() - t) * 1000
-                    if line.startswith(b"event: "): n += 1
-                    if line.startswith(b"event: end"): break
+            r = open_url("GET", f"/api/sessions/{sid}/events")
+            for line in r:
+                if first is None: first = (time.perf_counter() - t) * 1000
+                if line.startswith(b"event: "): n += 1
+                if line.startswith(b"event: end"): break
             counts.append(n); firsts.append(first)
         except Exception as e:  # noqa: BLE001 - a bench reports every failure
             errors.append(repr(e))
