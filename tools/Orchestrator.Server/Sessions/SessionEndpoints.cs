@@ -3,6 +3,7 @@ using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Text;
 using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Uploads;
 
@@ -46,6 +47,7 @@ public static class SessionEndpoints
 
         Upload? upload = null;
         SessionRequest fields;
+        ManuscriptDocument document;
         string contentHash;
         try
         {
@@ -59,8 +61,9 @@ public static class SessionEndpoints
                     : Problem(StatusCodes.Status409Conflict, "Idempotency-Key reused",
                         $"Idempotency-Key '{idempotencyKey}' was used for another manuscript or pipeline (session {earlier.Id})");
             }
-            // Refuse what the loader refuses (empty, binary, undecodable, a broken .docx) before anything is written.
-            ManuscriptLoader.Load(upload.FileName, upload.Bytes);
+            // Refuse what the loader refuses (empty, binary, undecodable, a broken .docx) before anything is written. Loaded
+            // as from where the upload will be kept, the document is the one the session would load: it is handed on.
+            document = ManuscriptLoader.Load(submissions.UploadPathOf(upload, contentHash), upload.Bytes);
         }
         catch (UploadException ex)
         {
@@ -86,7 +89,7 @@ public static class SessionEndpoints
             IdempotencyKey = idempotencyKey.Length > 0 ? idempotencyKey : null, PostedAt = DateTimeOffset.UtcNow, Active = true,
         };
         submissions.Save(submission);
-        if (!runner.TryQueue(id))
+        if (!runner.TryQueue(id, document: document))
         {
             submissions.Delete(submission);
             return QueueFull(runner, queue);

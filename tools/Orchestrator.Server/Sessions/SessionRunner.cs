@@ -4,6 +4,7 @@ using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Batch;
 using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Manuscripts.Text;
 using Orchestrator.Server.Batches;
 using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Telemetry;
@@ -23,17 +24,25 @@ public sealed class SessionRunner(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _queuedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ManuscriptDocument> _loaded = new(StringComparer.Ordinal);
     private readonly SessionStore _store = catalog.Store;
 
     public SessionStore Store => _store;
 
     /// <summary>Queues a session; false when the queue is full.</summary>
-    public bool TryQueue(string id, bool force = false)
+    /// <param name="document">
+    /// The manuscript as the post already loaded it from the upload: kept for the run when it starts soon (the queue
+    /// ahead is shorter than the run slots), so it is not loaded twice; a session further back loads it when its turn
+    /// comes, so waiting sessions hold no text in memory.
+    /// </param>
+    public bool TryQueue(string id, bool force = false, ManuscriptDocument? document = null)
     {
         _queuedAt[id] = DateTimeOffset.UtcNow;
+        if (document is not null && queue.WaitingCount < queue.MaxRunning) _loaded[id] = document;
         if (!queue.TryEnqueue(id, force))
         {
             _queuedAt.TryRemove(id, out _);
+            _loaded.TryRemove(id, out _);
             return false;
         }
         return true;
@@ -49,6 +58,7 @@ public sealed class SessionRunner(
         if (queue.TryRemove(id))
         {
             _queuedAt.TryRemove(id, out _);
+            _loaded.TryRemove(id, out _);
             return true;
         }
         if (_running.TryGetValue(id, out var cts))
@@ -128,6 +138,7 @@ public sealed class SessionRunner(
         finally
         {
             _running.TryRemove(id, out _);
+            _loaded.TryRemove(id, out _);
             queue.Finished(id);
             _tasks.TryRemove(id, out _);
         }
@@ -161,14 +172,15 @@ public sealed class SessionRunner(
     {
         var coordinator = catalog.Coordinator(submission.Pipeline);
         var folder = _store.SessionFolder(submission.Id);
+        var loaded = _loaded.TryRemove(submission.Id, out var document) ? document : null;
         if (File.Exists(_store.StatePath(submission.Id)) || Directory.Exists(Path.Combine(folder, SessionStore.SnapshotsFolderName)))
         {
             log.Information("Session {Session} resumed", submission.Id);
             return (await coordinator.ResumeProcessingAsync(submission.Id, new ResumeOptions { ReportFolder = folder }, ct), true);
         }
-        return (await coordinator.ProcessManuscriptAsync(submission.UploadPath, submission.Requirements, new ProcessOptions
-        {
-            SessionId = submission.Id, ResumeUnfinished = false, ReuseCompleted = false, ReportFolder = folder,
-        }, ct), false);
+        var options = new ProcessOptions { SessionId = submission.Id, ResumeUnfinished = false, ReuseCompleted = false, ReportFolder = folder };
+        return (loaded is not null
+            ? await coordinator.ProcessManuscriptAsync(loaded, submission.Requirements, options, ct)
+            : await coordinator.ProcessManuscriptAsync(submission.UploadPath, submission.Requirements, options, ct), false);
     }
 }

@@ -49,13 +49,15 @@ public sealed class SubmissionStore
     public Submission? FindByIdempotencyKey(string key) =>
         _byIdempotencyKey.TryGetValue(key, out var id) ? Find(id) : null;
 
+    /// <summary>Where <see cref="SaveUpload"/> keeps the upload.</summary>
+    public string UploadPathOf(Upload upload, string contentHash) => Path.Combine(_uploads, contentHash, upload.FileName);
+
     /// <summary>Stores the upload (once per content) and returns its path.</summary>
     public string SaveUpload(Upload upload, string contentHash)
     {
-        var folder = Path.Combine(_uploads, contentHash);
-        var path = Path.Combine(folder, upload.FileName);
+        var path = UploadPathOf(upload, contentHash);
         if (File.Exists(path)) return path;
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         WriteAtomically(path, upload.Bytes);
         return path;
     }
