@@ -115,6 +115,22 @@ public sealed class BatchesApiTests
         Assert.That(storm.GetProperty("pipeline").GetString(), Is.EqualTo("quick"));
     }
 
+    [Test]
+    public async Task A_zip_holding_one_folder_is_that_folder_even_when_its_files_are_named_like_chapters()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var content = new ByteArrayContent(Zip(
+            ("submissions/01 - storm.txt", Encoding.UTF8.GetBytes(ShortStory), null),
+            ("submissions/02 - calm.txt", Encoding.UTF8.GetBytes(ShortStory.Replace("storm", "calm")), null)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var posted = await server.Client.PostAsync("/api/batches?pipeline=quick", content);
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
+        var batch = await posted.Content.ReadFromJsonAsync<JsonElement>(ServerHost.Json);
+        Assert.That(batch.GetProperty("manuscripts").EnumerateArray().Select(m => m.GetProperty("file").GetString()),
+            Is.EqualTo(new[] { "01 - storm.txt", "02 - calm.txt" }), "batch submissions/ takes each file, as the CLI does");
+        await WaitUntilDoneAsync(server, batch.GetProperty("id").GetString()!);
+    }
+
     private static IEnumerable<TestCaseData> BadArchives()
     {
         yield return new TestCaseData(Zip(("../evil.txt", Encoding.UTF8.GetBytes(ShortStory), null)), HttpStatusCode.BadRequest, "'../evil.txt' escapes its folder")

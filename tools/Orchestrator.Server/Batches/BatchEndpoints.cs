@@ -136,16 +136,15 @@ public static class BatchEndpoints
     }
 
     /// <summary>
-    /// <c>batch</c>'s rules on the unpacked folder. A .zip of a folder usually holds that one folder: when its top
-    /// level has no manuscript but that single folder, the folder is the batch.
+    /// <c>batch</c>'s rules on the unpacked folder. A .zip of a folder holds that one folder at its top: then that
+    /// folder is the batch, as <c>batch FOLDER</c> sees it (so its files are manuscripts even when named like chapters).
     /// </summary>
     private static BatchPlan Discover(string root, bool recursive)
     {
         var options = new BatchDiscoveryOptions { Recursive = recursive };
-        var plan = BatchDiscovery.Discover(root, options);
-        if (plan.Items.Count == 0 && !Directory.EnumerateFiles(root).Any() && Directory.GetDirectories(root) is [var only])
+        if (!Directory.EnumerateFiles(root).Any() && Directory.GetDirectories(root) is [var only])
             return BatchDiscovery.Discover(only, options);
-        return plan;
+        return BatchDiscovery.Discover(root, options);
     }
 
     /// <summary>A finished or active session of the same content, pipeline and requirements, as a post of one manuscript finds it.</summary>
