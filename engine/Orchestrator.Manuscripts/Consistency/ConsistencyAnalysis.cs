@@ -64,7 +64,7 @@ internal static class ConsistencyAnalysis
         var score = wordCount == 0 ? 0 : Math.Clamp(1 - penalties.Sum(p => p.Value), 0, 1);
 
         var chapters = document.Chapters;
-        var (pastShare, firstShare, markers, pronouns) = NarrationCheck.Series(words, chapters.Count);
+        var (pastShare, firstShare, markers, pronouns) = NarrationCheck.Series(words, document.Narration, chapters.Count);
         return new NodeResult
         {
             Score = score,
