@@ -3,6 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Structure;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Characters.CharactersText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Characters.CharactersMetrics;
 
 namespace Orchestrator.Manuscripts.Characters;
@@ -131,7 +132,7 @@ internal sealed class CharactersAnalysis
             var from = _doc.Chapters[member.AbsenceStart];
             var to = _doc.Chapters[member.AbsenceStart + member.LongestAbsence - 1];
             var returns = member.AbsenceStart + member.LongestAbsence < _doc.Chapters.Count;
-            var stretch = $"{StructureText.Describe(from)} to {StructureText.Describe(to)}";
+            var stretch = $"{ChapterNames.Describe(from)} to {ChapterNames.Describe(to)}";
             _findings.Add(new Finding(CharactersRules.Absent, Severity.Suggestion,
                 $"{member.Name} (#{member.Rank}, {N0(member.Mentions)} mentions) is not named for {member.LongestAbsence} consecutive chapters " +
                 $"({N0(member.AbsenceWords)} words, {Percent(member.AbsenceWords / (double)Math.Max(1, _doc.WordCount))} of the book): " +
@@ -164,8 +165,8 @@ internal sealed class CharactersAnalysis
         var chapter = _doc.Chapters[opening];
         var over = introduced[_options.OpeningMaxCharacters];
         _findings.Add(new Finding(CharactersRules.CrowdedOpening, Severity.Suggestion,
-            $"{StructureText.Describe(chapter)} introduces {introduced.Length} named characters (more than {_options.OpeningMaxCharacters}): " +
-            $"{List(introduced.Select(m => m.Name).ToArray())}.",
+            $"{ChapterNames.Describe(chapter)} introduces {introduced.Length} named characters (more than {_options.OpeningMaxCharacters}): " +
+            $"{ReaderList.Join(introduced.Select(m => m.Name).ToArray())}.",
             "Readers meet a new book's people one at a time; hold back the minor names, or anchor each with a clear trait on first appearance.",
             _doc.Locator.LocateChapter(opening),
             Evidence(_doc, over.First),
@@ -196,7 +197,7 @@ internal sealed class CharactersAnalysis
         if (silent.Length == 0 && major.Length >= 2)
         {
             _findings.Add(new Finding(CharactersRules.Voices, Severity.Info,
-                $"All {major.Length} main characters speak: {List(major.Select(m => $"{m.Name} ({Plural(m.Lines, "line", "lines")})").ToArray())} " +
+                $"All {major.Length} main characters speak: {ReaderList.Join(major.Select(m => $"{m.Name} ({Plural(m.Lines, "line", "lines")})").ToArray())} " +
                 $"of {N0(_attributedLines)} attributed lines.",
                 null, Whole, Confidence: 0.8, IsStrength: true));
         }
@@ -258,7 +259,7 @@ internal sealed class CharactersAnalysis
             : $"a narrator the book never names (\"{CastBuilder.UnnamedNarrator}\")";
         var frame = narrators.FirstOrDefault(m => m != main);
         var handover = _narrator.IsFramed && frame is not null
-            ? $" {frame.Name} opens the book as a frame narrator and hands the story over in {StructureText.Describe(_doc.Chapters[_narrator.HandoverChapter])}."
+            ? $" {frame.Name} opens the book as a frame narrator and hands the story over in {ChapterNames.Describe(_doc.Chapters[_narrator.HandoverChapter])}."
             : "";
         var evidence = _narrator.Naming ?? main.First;
         _findings.Add(new Finding(CharactersRules.Narrator, Severity.Info,
@@ -273,7 +274,7 @@ internal sealed class CharactersAnalysis
         var parts = new List<string>();
         if (_narrator!.SelfNamings > 0) parts.Add($"in their own words {Plural(_narrator.SelfNamings, "time", "times")}");
         if (_narrator.Addresses > 0) parts.Add($"by others in conversation {Plural(_narrator.Addresses, "time", "times")}");
-        return List(parts);
+        return ReaderList.Join(parts);
     }
 
     /// <summary>A first-person narrator who tells the whole book is its protagonist, whatever the other characters' mentions.</summary>
@@ -316,7 +317,7 @@ internal sealed class CharactersAnalysis
         var series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [M.ChapterLabels] = chapters.Select(StructureText.Label).ToArray(),
+            [M.ChapterLabels] = chapters.Select(c => c.Label).ToArray(),
             [M.CastLabels] = cast.Select(m => m.Name).ToArray(),
             [M.CastVariantsLabels] = cast.Select(m => string.Join(" | ", m.Variants)).ToArray(),
         };

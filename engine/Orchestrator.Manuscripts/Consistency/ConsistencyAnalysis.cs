@@ -2,6 +2,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Reference;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -81,7 +82,7 @@ internal static class ConsistencyAnalysis
             },
             Labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
-                [M.ChapterLabels] = chapters.Select(Label).ToArray(),
+                [M.ChapterLabels] = chapters.Select(c => c.Label).ToArray(),
             },
         };
     }

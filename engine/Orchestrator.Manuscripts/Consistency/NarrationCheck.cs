@@ -1,6 +1,8 @@
 using Orchestrator.Engine.Findings;
 using Orchestrator.Manuscripts.Narration;
+using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -68,7 +70,7 @@ internal static class NarrationCheck
             var (chapterTense, bookTense) = bookPast ? ("present", "past") : ("past", "present");
             var evidenceWord = bookPast ? scan.FirstPresentWord[c] : scan.FirstPastWord[c];
             found.Add((Math.Abs(chapterShare - 0.5), c, new Finding(ConsistencyRules.TenseShift, Severity.Suggestion,
-                $"{Describe(chapters[c])} is narrated mostly in the {chapterTense} tense (past share {F2(chapterShare)}: " +
+                $"{ChapterNames.Describe(chapters[c], titled: false)} is narrated mostly in the {chapterTense} tense (past share {F2(chapterShare)}: " +
                 $"{N0(scan.Past[c])} past and {N0(scan.Present[c])} present markers in its narration), while the book narrates in the " +
                 $"{bookTense} (past share {F2(share)}).",
                 $"If the change is not deliberate (a frame, a letter, a scene told as it happens), bring the chapter's narration back to the {bookTense} tense.",
@@ -120,7 +122,7 @@ internal static class NarrationCheck
             var (chapterPov, bookPov) = bookFirst ? ("third", "first") : ("first", "third");
             var evidenceWord = bookFirst ? voice.FirstThirdPersonWord[c] : voice.FirstFirstPersonWord[c];
             found.Add((Math.Abs(chapterShare - options.FirstPersonThreshold), c, new Finding(ConsistencyRules.PovShift, Severity.Suggestion,
-                $"{Describe(chapters[c])} reads as {chapterPov}-person narration (first-person share {F2(chapterShare)}: " +
+                $"{ChapterNames.Describe(chapters[c], titled: false)} reads as {chapterPov}-person narration (first-person share {F2(chapterShare)}: " +
                 $"{N0(voice.FirstPerson[c])} first-person and {N0(voice.ThirdPerson[c])} third-person pronouns outside speech), while the book is told " +
                 $"in the {bookPov} person (share {F2(share)}).",
                 "If the change of voice is not deliberate (a letter, a document, another narrator), bring the chapter back to the book's point of view; " +
