@@ -121,11 +121,9 @@ internal static class NarratorFinder
     private static bool IsSpeechVerb(ManuscriptDocument document, int word) =>
         (NeighbourWords.Of(document.WordText(word)) & Neighbour.SpeechVerb) != 0;
 
-    private readonly record struct Vote(int Root, int Weight, int Word, int Chapter, Mention Mention);
-
-    private static List<Vote> Votes(ManuscriptDocument document, MentionSet set, int[] roots, Dictionary<int, int> lines)
+    private static List<NarratorVote> Votes(ManuscriptDocument document, MentionSet set, int[] roots, Dictionary<int, int> lines)
     {
-        var votes = new List<Vote>();
+        var votes = new List<NarratorVote>();
         var dialogue = document.Dialogue;
         var paragraphs = document.Paragraphs;
         foreach (var mention in set.Mentions)
@@ -137,7 +135,7 @@ internal static class NarratorFinder
             else if (inQuote && !narratorSpeaks && (lines.ContainsKey(mention.Paragraph - 1) || lines.ContainsKey(mention.Paragraph + 1))
                      && IsVocative(document, mention)) weight = 1;
             else continue;
-            votes.Add(new Vote(roots[mention.Variant], weight, mention.FirstWord, paragraphs[mention.Paragraph].ChapterIndex, mention));
+            votes.Add(new NarratorVote(roots[mention.Variant], weight, mention.FirstWord, paragraphs[mention.Paragraph].ChapterIndex, mention));
         }
         return votes;
     }
