@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Orchestrator.Engine.Files;
 using Orchestrator.Engine.Pipelines;
 
 namespace Orchestrator.Engine.Scripting;
@@ -236,17 +237,15 @@ public sealed class RuleCompiler
     /// <summary>Writes through a temporary file and a rename, so that a reader never sees half a file.</summary>
     private static void TryWrite(string path, byte[] image)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, image);
-            File.Move(temporary, path, overwrite: true);
+            // Not fsynced: an entry lost to a power cut costs a compile. Several processes may write the same entry at once.
+            AtomicFile.Write(path, image, flushToDisk: false, sharedTarget: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written costs the next process a compile, nothing more.
-            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
         }
     }
 }

@@ -284,6 +284,8 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             _log.Information("Iteration {Iteration}: running {Nodes}", iteration, string.Join(", ", chosen));
 
+            // Outcomes of nodes that finished in this iteration before a cut count in its figures as if this process had seen them.
+            var finishedBefore = plan is null ? FinishedBefore(iteration, chosen, dispatched) : [];
             // Edits of nodes that finished in this iteration before a cut count as if this process had seen them.
             var edits = new List<NodeEdits>();
             foreach (var id in dispatched)
@@ -327,7 +329,10 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             }
 
             var quality = QualityCalculator.Calculate(_pipeline, SucceededResults());
-            var metrics = IterationMetrics.From(report, quality.Overall, _history.Count > 0 ? _history[^1] : null, plan);
+            var whole = finishedBefore.Count == 0 ? report : report with { Outcomes = [.. finishedBefore, .. report.Outcomes] };
+            var metrics = IterationMetrics.From(whole, quality.Overall, _history.Count > 0 ? _history[^1] : null, plan);
+            if (plan is null && _run.EarlierDecisions.LastOrDefault(d => d.Iteration == iteration) is { } earlierPlan)
+                metrics = metrics with { RetriedActions = RetriedActions(earlierPlan) };
             _history.Add(metrics);
             _state = _state.WithQuality(iteration, quality, _time.GetUtcNow()) with
             {
@@ -357,6 +362,26 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
             Save();
             Checkpoint();
         }
+
+        /// <summary>The outcomes, as the state keeps them, of the nodes of a cut <paramref name="iteration"/> that finished before the cut.</summary>
+        private List<ActionOutcome> FinishedBefore(int iteration, IReadOnlyList<string> chosen, IReadOnlyList<string> dispatched)
+        {
+            var outcomes = new List<ActionOutcome>();
+            foreach (var id in dispatched)
+            {
+                if (chosen.Contains(id) || _state.FindNode(id) is not { } node || PlanningStatus(node.Status) is not { } status) continue;
+                outcomes.Add(new ActionOutcome
+                {
+                    SessionId = _state.SessionId, NodeId = id, Iteration = iteration, Status = status, Attempts = node.Attempts,
+                    StartedAt = node.StartedAt ?? _state.CreatedAt, Duration = node.Duration ?? TimeSpan.Zero,
+                });
+            }
+            return outcomes;
+        }
+
+        /// <summary>How many of the plan's chosen nodes were retries of an earlier failure (as <see cref="IterationMetrics.From"/> counts them from a plan).</summary>
+        private static int RetriedActions(PlanAnalytics plan) =>
+            plan.Candidates.Count(c => c.Cause == nameof(CandidateCause.Retry) && plan.Chosen.Any(x => x.Node == c.Node));
 
         private async Task ApplyStrategyAsync()
         {
@@ -628,7 +653,9 @@ public sealed class SessionLoop(DataflowNetwork network, NodeRegistry registry)
                 StartedAt = _state.CreatedAt,
                 Duration = Active,
                 History = _history.ToArray(),
-                Decisions = _decisions.ToArray(),
+                Decisions = DecisionLog.Merge(_run.EarlierDecisions, _decisions),
+                NodeStatistics = _pipeline.Nodes
+                    .Select(n => NodeStatistics.Of(n.Id, _state.FindNode(n.Id)?.Totals ?? NodeRunTotals.None)).ToArray(),
                 Suggestions = _suggestions,
                 Escalations = _escalations.ToArray(),
                 Revisions = _revisions.ToArray(),

@@ -1,5 +1,6 @@
 using Orchestrator.Engine.Sessions;
 using System.Text.Json;
+using Orchestrator.Engine.Files;
 
 namespace Orchestrator.Engine.State;
 
