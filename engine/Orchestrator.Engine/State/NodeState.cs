@@ -118,6 +118,19 @@ public sealed record NodeState
         };
     }
 
+    /// <summary>The action status a node's run status stands for; null for Pending and Running (no outcome yet).</summary>
+    public static ActionStatus? ToActionStatus(NodeRunStatus status) => status switch
+    {
+        NodeRunStatus.Pending or NodeRunStatus.Running => null,
+        NodeRunStatus.Succeeded => ActionStatus.Succeeded,
+        NodeRunStatus.Failed => ActionStatus.Failed,
+        NodeRunStatus.TimedOut => ActionStatus.TimedOut,
+        NodeRunStatus.Cancelled => ActionStatus.Cancelled,
+        NodeRunStatus.Invalid => ActionStatus.Invalid,
+        NodeRunStatus.Skipped => ActionStatus.Skipped,
+        _ => null,
+    };
+
     public static NodeRunStatus ToRunStatus(ActionStatus status) => status switch
     {
         ActionStatus.Succeeded => NodeRunStatus.Succeeded,
