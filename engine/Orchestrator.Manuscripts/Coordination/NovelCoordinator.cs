@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Decisions;
 using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Pipelines;
@@ -121,7 +122,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         // The initial state and the input copy are durable before anything runs: a kill from here on leaves a resumable session.
         using var lease = _store is null ? null : await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
         var subject = new ManuscriptSubject(document, _store, sessionId);
-        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, earlierDecisions: [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,7 +142,10 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var loaded = await store.LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var state = loaded.State;
         // The log goes on numbering where it stopped (a log from before sequences numbers its lines).
-        var lastEvent = store.ReadEvents(sessionId).Events.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        var logged = store.ReadEvents(sessionId).Events;
+        var lastEvent = logged.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        // The report covers every iteration: the plans earlier processes made are in the log.
+        var earlierDecisions = DecisionLog.Read(logged);
         void Warn(string warning) => store.AppendEvent(new SessionEvent
         {
             Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning, Sequence = ++lastEvent,
@@ -184,7 +188,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
             PipelineHash = _pipelineHash,
             ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
         };
-        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, earlierDecisions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Status, completed nodes, iteration, quality and stop reason of a stored session.</summary>
@@ -216,7 +220,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
     private async Task<ManuscriptAnalysis> DriveAsync(SessionState state, ManuscriptSubject subject, ManuscriptDocument input,
-        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, CancellationToken cancellationToken)
+        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, IReadOnlyList<PlanAnalytics> earlierDecisions,
+        CancellationToken cancellationToken)
     {
         var sessionId = state.SessionId;
         _running[sessionId] = _options.TimeProvider.GetUtcNow();
@@ -239,6 +244,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
                 Requirements = requirements,
                 Journal = journal,
                 Events = events,
+                EarlierDecisions = earlierDecisions,
                 Rules = _options.Rules,
                 DecorateGlobals = engine => new Rules.NovelRuleGlobals(engine, requirements, facts),
                 Size = new SizeHint(subject.Document.WordCount, "words"),
@@ -248,7 +254,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
             var finalDocument = session.Revisions.Count > 0 || session.State.SubjectHash is not null
                 ? (ManuscriptDocument)FinalSubject(session, subject).Value
                 : subject.Document;
-            var report = ReportBuilder.Build(session, _options.Pipeline, finalDocument, requirements, _network.NodeStatistics);
+            var report = ReportBuilder.Build(session, _options.Pipeline, finalDocument, requirements);
             return new ManuscriptAnalysis(finalDocument, session, report)
             {
                 Input = input,

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json;
+using Orchestrator.Engine.Files;
 using Orchestrator.Manuscripts.Reports.Html;
 
 namespace Orchestrator.Manuscripts.Reports;
 
-/// <summary>Writes report.json, report.md and report.html into a folder, each through a temp file and a rename so a crash never leaves half a report.</summary>
+/// <summary>Writes report.json, report.md and report.html into a folder, each through <see cref="AtomicFile"/> so a crash never leaves half a report.</summary>
 public static class ReportFiles
 {
     public const string JsonName = "report.json";
@@ -23,11 +23,10 @@ public static class ReportFiles
         return [json, md, html];
     }
 
-    /// <summary>Writes UTF-8 text (no BOM) through a temporary file and a rename, so a reader never sees half of it.</summary>
-    internal static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>
+    /// Writes UTF-8 text (no BOM) through <see cref="AtomicFile"/>, so a reader never sees half of it. Not fsynced: a report
+    /// lost to a power cut is written again by resuming its session, from the state that is.
+    /// </summary>
+    internal static Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken) =>
+        AtomicFile.WriteTextAsync(path, content, flushToDisk: false, cancellationToken);
 }
