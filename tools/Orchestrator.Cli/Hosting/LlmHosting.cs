@@ -52,17 +52,17 @@ public sealed class LlmHosting : IAsyncDisposable
     }
 
     /// <summary>The novel node types and <c>llm</c>, whose prompt files are read beside <paramref name="pipelinePath"/>.</summary>
-    /// <param name="library">The reference library the consistency node reads; null for none.</param>
+    /// <param name="library">The reference library the consistency node reads and llm prompts quote (<c>{{passages}}</c>); null for none.</param>
     public NodeRegistry CreateRegistry(string pipelinePath, IReferenceLibrary? library = null) =>
-        LlmNodeTypes.Register(NovelNodeTypes.CreateRegistry(library), Services(pipelinePath));
+        LlmNodeTypes.Register(NovelNodeTypes.CreateRegistry(library), Services(pipelinePath, library));
 
     /// <summary>Checks the pipeline's llm nodes (models, prompts, options) before a session exists.</summary>
     /// <exception cref="LlmSetupException">Some llm node cannot run.</exception>
     public void Check(PipelineDefinition pipeline) =>
         LlmPipelineCheck.Check(pipeline, Services(pipeline.SourcePath ?? Path.Combine(Directory.GetCurrentDirectory(), "pipeline.json")));
 
-    private LlmServices Services(string pipelinePath) =>
-        new(_models, _cache, Path.GetDirectoryName(Path.GetFullPath(pipelinePath)) ?? Directory.GetCurrentDirectory());
+    private LlmServices Services(string pipelinePath, IReferenceLibrary? library = null) =>
+        new(_models, _cache, Path.GetDirectoryName(Path.GetFullPath(pipelinePath)) ?? Directory.GetCurrentDirectory(), library);
 
     public ValueTask DisposeAsync() => _models.DisposeAsync();
 }
