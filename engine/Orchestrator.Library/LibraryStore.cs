@@ -89,8 +89,42 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
         var results = new List<AddResult>();
         foreach (var (file, name) in DocumentSources.Expand(path))
             results.Add(await AddDocumentAsync(file, name, ct).ConfigureAwait(false));
-        if (_embedder is not null) await EmbedMissingAsync(ct).ConfigureAwait(false);
+        LastEmbedding = _embedder is null ? null : await EmbedMissingAsync(ct).ConfigureAwait(false);
         return results;
+    }
+
+    /// <summary>What the last <see cref="AddAsync"/> did to the vectors; null when this library has no embedder.</summary>
+    public EmbeddingRun? LastEmbedding { get; private set; }
+
+    /// <summary>The model id of the configured embedder; null when searches are lexical only.</summary>
+    public string? EmbedderModel => _embedder?.ModelId;
+
+    /// <summary>
+    /// Why a search with the configured embedder is lexical only, or only partly fused, for a host to say once; null
+    /// when vectors and lexical ranks are fused over every chunk, or when no embedder is configured (lexical by choice).
+    /// Vectors of two models are never compared: a library of another model's vectors is searched lexically.
+    /// </summary>
+    public async Task<string?> VectorNoteAsync(CancellationToken ct)
+    {
+        if (_embedder is null) return null;
+        var (model, chunks, embedded) = await _database.RunAsync(async connection =>
+        {
+            var stored = await ReadMetaAsync(connection, null, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*), count(embedding) FROM chunks";
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            return (stored, reader.GetInt32(0), reader.GetInt32(1));
+        }, ct).ConfigureAwait(false);
+        if (chunks == 0) return null;
+        if (model is null || embedded == 0)
+            return $"library {Name} has no embeddings: searched lexically only (library add {Name} <files> with a model embeds its chunks)";
+        if (model != _embedder.ModelId)
+            return $"library {Name} holds embeddings of model '{model}', not of '{_embedder.ModelId}': searched lexically only " +
+                $"(library add {Name} <files> with this model re-embeds it)";
+        return embedded < chunks
+            ? $"library {Name}: {chunks - embedded} of {chunks} chunks have no embedding (added without a model): those are found lexically only"
+            : null;
     }
 
     private async Task<AddResult> AddDocumentAsync(string file, string name, CancellationToken ct)
@@ -292,23 +326,26 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
 
     /// <summary>
     /// Gives every chunk without a vector one from the configured embedder. Embeddings are of one model: when the
-    /// library's came from another, all are dropped and made again. Embedding runs outside transactions; each batch
+    /// library's came from another, all are dropped and made again (and the run says which model's were dropped). Embedding runs outside transactions; each batch
     /// is written in its own.
     /// </summary>
-    private async Task EmbedMissingAsync(CancellationToken ct)
+    private async Task<EmbeddingRun> EmbedMissingAsync(CancellationToken ct)
     {
         var embedder = _embedder!;
-        await _database.RunAsync(async connection =>
+        var replaced = await _database.RunAsync(async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (await ReadMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false) == embedder.ModelId) return;
+            var previous = await ReadMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false);
+            if (previous == embedder.ModelId) return null;
             await ExecuteAsync(connection, transaction, "UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL", ct).ConfigureAwait(false);
             await WriteMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, embedder.ModelId, ct).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, $"DELETE FROM meta WHERE key = '{LibrarySchema.EmbeddingDimensionsKey}'", ct).ConfigureAwait(false);
             await UpdateVersionAsync(connection, transaction, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return previous;
         }, ct).ConfigureAwait(false);
 
+        var embedded = 0;
         while (true)
         {
             var pending = await _database.RunAsync(async connection =>
@@ -320,7 +357,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
                 return rows;
             }, ct).ConfigureAwait(false);
-            if (pending.Count == 0) return;
+            if (pending.Count == 0) return new EmbeddingRun(embedder.ModelId, embedded, replaced);
             var vectors = await embedder.EmbedAsync(pending.Select(p => p.Text).ToArray(), ct).ConfigureAwait(false);
             await _database.RunAsync(async connection =>
             {
@@ -343,6 +380,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
                 }
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
+            embedded += pending.Count;
         }
     }
 
