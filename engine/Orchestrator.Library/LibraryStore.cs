@@ -60,27 +60,34 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     {
         get
         {
-            try
-            {
-                using var connection = new SqliteConnection(ConnectionStringForVersion);
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT value FROM meta WHERE key = '{LibrarySchema.VersionKey}'";
-                if (command.ExecuteScalar() is string version) _version = version;
-            }
-            catch (SqliteException)
-            {
-                // Keep the last version read: a node's input hash must not throw, and a library that went bad since it
-                // was opened fails loudly at the node's next read instead.
-            }
+            // Keep the last version read when the file cannot be read now: a node's input hash must not throw, and a
+            // library that went bad since it was opened fails loudly at the node's next read instead.
+            if (ReadVersion(_database.Path) is { } version) _version = version;
             return _version;
         }
     }
 
-    private string ConnectionStringForVersion => new SqliteConnectionStringBuilder
+    /// <summary>The version stored in the library file at <paramref name="path"/>, read without opening the store; null when it cannot be read.</summary>
+    public static string? ReadVersion(string path)
     {
-        DataSource = System.IO.Path.GetFullPath(_database.Path), Mode = SqliteOpenMode.ReadOnly, Pooling = true,
-    }.ToString();
+        try
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (!File.Exists(full)) return null;
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
+            }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT value FROM meta WHERE key = '{LibrarySchema.VersionKey}'";
+            return command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Adds the documents at <paramref name="path"/> (see <see cref="DocumentSources"/>).</summary>
     /// <exception cref="ManuscriptLoadException">A file cannot be read (missing, empty, binary, undecodable, unsupported).</exception>
