@@ -30,6 +30,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     private string _version;
     private (string Version, ReferenceFacts Facts)? _facts;
     private (string Version, VectorIndex Index)? _vectors;
+    private (string Version, TermFrequencies Frequencies)? _frequencies;
 
     private LibraryStore(string name, LibraryDatabase database, LibraryOptions options, string version)
     {
@@ -267,22 +268,38 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     private static FactPlace Place(SqliteDataReader reader, int column) => new(reader.GetString(column),
         reader.IsDBNull(column + 1) ? null : reader.GetInt32(column + 1), reader.IsDBNull(column + 2) ? null : reader.GetInt32(column + 2));
 
-    private Task<List<(long Id, double Score)>> LexicalAsync(string query, int limit, CancellationToken ct)
+    private async Task<List<(long Id, double Score)>> LexicalAsync(string query, int limit, CancellationToken ct)
     {
-        var match = LexicalQuery.Build(query);
-        if (match.Length == 0) return Task.FromResult(new List<(long, double)>());
-        return _database.RunAsync(async connection =>
+        var terms = LexicalQuery.Terms(query);
+        if (terms.Count == 0) return [];
+        var frequencies = await FrequenciesAsync(ct).ConfigureAwait(false);
+        return await _database.RunAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit";
-            command.Parameters.AddWithValue("$match", match);
-            command.Parameters.AddWithValue("$limit", limit);
+            var plan = LexicalQuery.Plan(terms, await frequencies.OfAsync(connection, terms, ct).ConfigureAwait(false));
             var hits = new List<(long, double)>(limit);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            // FTS5's rank is BM25 negated (lower is better): negate it back so a higher score is a better hit.
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+            foreach (var match in plan)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit";
+                command.Parameters.AddWithValue("$match", match);
+                command.Parameters.AddWithValue("$limit", limit);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                // FTS5's rank is BM25 negated (lower is better): negate it back so a higher score is a better hit.
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+                if (hits.Count > 0) break;
+            }
             return hits;
-        }, ct);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The term frequencies of the current version, read on first use (one scan of the FTS5 vocabulary).</summary>
+    private async Task<TermFrequencies> FrequenciesAsync(CancellationToken ct)
+    {
+        var version = Version;
+        if (_frequencies is { } cached && cached.Version == version) return cached.Frequencies;
+        var frequencies = await _database.RunAsync(c => TermFrequencies.ReadAsync(c, ct), ct).ConfigureAwait(false);
+        _frequencies = (version, frequencies);
+        return frequencies;
     }
 
     private Task<IReadOnlyList<LibraryPassage>> PassagesAsync(IReadOnlyList<(long Id, double Score)> ranked, CancellationToken ct)

@@ -17,13 +17,18 @@ internal static class LibraryPercentiles
         var queries = await LibraryBenchData.QueriesAsync(count + 100);
         foreach (var query in queries.Take(100)) await library.SearchAsync(query, 5, CancellationToken.None);
         var lexical = new List<double>(count);
+        var slowest = new PriorityQueue<string, double>();
         foreach (var query in queries.Skip(100))
         {
             var started = Stopwatch.GetTimestamp();
             await library.SearchAsync(query, 5, CancellationToken.None);
-            lexical.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lexical.Add(ms);
+            slowest.Enqueue(query, ms);
+            if (slowest.Count > 3) slowest.Dequeue();
         }
         Print($"lexical query, top 5 of {LibraryBenchData.Chunks:N0} chunks, {count} queries", lexical);
+        while (slowest.TryDequeue(out var query, out var ms)) Console.WriteLine($"  slow: {ms:F1} ms \"{query}\"");
 
         const int dimensions = 384;
         var random = new Random(5);
