@@ -52,6 +52,13 @@ public sealed class NovelCoordinator : IAsyncDisposable
     }
 
     /// <summary>
+    /// The hash sessions are keyed and checked by: the pipeline's fingerprint with what its nodes read now (a reference
+    /// library's version, a model's hash; <see cref="PipelineFingerprint.WithStamps"/>), read at each session's start
+    /// because a library can change while a host (a server) keeps this coordinator.
+    /// </summary>
+    private string PipelineHashNow() => PipelineFingerprint.WithStamps(_pipelineHash, _network.Nodes.Select(n => n.InputStamp));
+
+    /// <summary>
     /// The live events of every session this coordinator runs: subscribe per session or for all (bounded buffers, a
     /// slow subscriber loses events and is told so, never slowing the sessions); <see cref="EventReplay.FollowAsync"/>
     /// adds the history from the store's log.
@@ -99,7 +106,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var requirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson);
         var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
         var inputHash = ManuscriptSubject.HashOf(document);
-        var key = new SessionKey(inputHash, _pipelineHash, requirementsJson);
+        var pipelineHash = PipelineHashNow();
+        var key = new SessionKey(inputHash, pipelineHash, requirementsJson);
 
         if (_store is not null && (options.ResumeUnfinished || options.ReuseCompleted)
             && await EarlierSession.FindAsync(_store, key, inputPath, _options.Pipeline.Name, options, _running.ContainsKey, _log, cancellationToken)
@@ -113,7 +121,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
 
         var now = _options.TimeProvider.GetUtcNow();
         var sessionId = options.SessionId ?? SessionId.New(_options.Pipeline.Name, now);
-        var state = SessionState.Start(sessionId, _options.Pipeline.Name, _pipelineHash, inputPath, inputHash, requirementsJson,
+        var state = SessionState.Start(sessionId, _options.Pipeline.Name, pipelineHash, inputPath, inputHash, requirementsJson,
             _options.Pipeline.Nodes.Select(n => n.Id), now) with
         {
             ReportFolder = options.ReportFolder is null ? null : Path.GetFullPath(options.ReportFolder),
@@ -158,7 +166,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
             Warn(warning);
         }
 
-        var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, _pipelineHash, _options.Pipeline.SourcePath,
+        var pipelineHash = PipelineHashNow();
+        var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, pipelineHash, _options.Pipeline.SourcePath,
             _options.Loading, _log, cancellationToken).ConfigureAwait(false);
         if (check.Changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, check.Changes);
         foreach (var change in check.Changes) Warn($"--force: {change}");
@@ -185,7 +194,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         }
         state = state with
         {
-            PipelineHash = _pipelineHash,
+            PipelineHash = pipelineHash,
             ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
         };
         return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, earlierDecisions, cancellationToken).ConfigureAwait(false);

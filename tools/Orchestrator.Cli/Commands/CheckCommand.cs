@@ -4,6 +4,7 @@ using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Findings;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Llm.Node;
 using Orchestrator.Manuscripts;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Loading;
@@ -28,12 +29,13 @@ public static class CheckCommand
         var input = new Argument<string>("file") { Description = "The text to check (.txt or .md), or - to read stdin" };
         var nodes = new Option<string>("--nodes", "-n")
         {
-            Description = "Node types to run, comma-separated (structure, style, characters, pacing, themes, consistency)",
+            Description = "Node types to run, comma-separated (structure, style, characters, pacing, themes, consistency; llm with --model and --set llm.prompt=...)",
             DefaultValueFactory = _ => DefaultNodes,
         };
         var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var library = LibraryHosting.CreateOption();
+        var model = LlmHosting.CreateModelOption();
 
         var set = new Option<string[]>("--set", "-s")
         {
@@ -43,17 +45,20 @@ public static class CheckCommand
 
         var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
         {
-            input, nodes, format, set, library,
+            input, nodes, format, set, library, model,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
-            await using var reference = parse.GetValue(library) is { } libraryName
-                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct)
-                : null;
-            var registry = NovelNodeTypes.CreateRegistry(reference);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+            // Only an llm node searches the library (the consistency checks read its names and traits).
+            await using var reference = parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, types.Contains(LlmNode.TypeName) ? llm.Embedder() : null)
+                : null;
+            // An llm node's prompt file (--set llm.prompt=summary.txt) is read from the current folder.
+            var registry = llm.CreateRegistry(Path.Combine(Directory.GetCurrentDirectory(), "check.json"), reference);
             var unknown = types.Where(t => !registry.Contains(t) || t == "recommendations").ToArray();
             if (types.Length == 0 || unknown.Length > 0)
                 throw new CliUsageException($"unknown node type(s) for --nodes: {string.Join(", ", unknown)} " +
@@ -71,6 +76,7 @@ public static class CheckCommand
                 Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t, Options = options.For(t) }).ToArray(),
                 Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
             };
+            llm.Check(pipeline);
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Logger = log });
             var analysis = await coordinator.ProcessManuscriptAsync(document, ManuscriptRequirements.None, ct);
 

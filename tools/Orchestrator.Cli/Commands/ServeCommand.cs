@@ -17,14 +17,23 @@ public static class ServeCommand
         var maxUpload = new Option<int?>("--max-upload-mb") { Description = "Largest upload in MB (default 50)" };
         var keyFile = new Option<string?>("--api-key-file") { Description = $"File holding the API key (or set {ApiKeySource.EnvironmentVariable}); never pass a key on the command line" };
 
+        var model = LlmHosting.CreateModelOption();
+        var library = LibraryHosting.CreateOption();
+
         var command = new Command("serve", "Run the headless server: HTTP API, live progress over server-sent events, and a status page")
         {
-            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile,
+            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile, model, library,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            // --library is opened now: a missing or damaged one stops the server before it listens (exit 9).
+            await using var reference = parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, llm.Embedder())
+                : null;
+            await using var nodeTypes = new ServerNodeTypes(settings, llm, reference);
             var defaults = new ServerOptions { DataDirectory = settings.DataDirectory, PipelinesDirectory = "" };
             ServerOptions options;
             try
@@ -38,6 +47,7 @@ public static class ServeCommand
                     MaxQueued = parse.GetValue(maxQueued) ?? defaults.MaxQueued,
                     MaxUploadBytes = parse.GetValue(maxUpload) is { } mb ? Positive(mb, "--max-upload-mb") * 1024L * 1024 : defaults.MaxUploadBytes,
                     ApiKey = ApiKeySource.Read(parse.GetValue(keyFile)),
+                    NodeTypes = nodeTypes.For,
                 };
                 Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
                 await ServerApp.RunAsync(options, log, ct);
