@@ -55,6 +55,33 @@ public sealed partial class TimingsTests
         Assert.That(result.Stderr, Does.Not.Contain("timings"));
     }
 
+    [Test]
+    public async Task Check_and_run_without_rules_load_no_compiler_word_reader_console_widgets_or_settings_scanner()
+    {
+        _cli.Environment["ORCHESTRATOR_TIMINGS_ASSEMBLIES"] = "1";
+        var check = await _cli.RunAsync("check", CliProcess.Sample, "--timings");
+        var run = await _cli.RunAsync("run", CliProcess.Sample, "--pipeline", "quick", "--out", Path.Combine(_cli.WorkDir, "out"), "--timings");
+
+        foreach (var result in new[] { check, run })
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            var loaded = LoadedAssemblies(result.Stderr);
+            Assert.That(loaded, Does.Contain("Orchestrator.Manuscripts").And.Contain("Serilog.Sinks.File"), "the list is printed");
+            Assert.That(loaded.Where(a => NotNeeded.Any(a.StartsWith)), Is.Empty, result.Stderr);
+        }
+    }
+
+    /// <summary>Roslyn (rules), OpenXml (.docx), Spectre.Console (batch's live table), the Serilog settings reader's scan, the server.</summary>
+    private static readonly string[] NotNeeded =
+    [
+        "Microsoft.CodeAnalysis", "DocumentFormat.OpenXml", "Spectre.Console", "Serilog.Settings.Configuration",
+        "Microsoft.Extensions.DependencyModel", "Microsoft.AspNetCore", "Orchestrator.Server",
+    ];
+
+    private static string[] LoadedAssemblies(string stderr) =>
+        stderr.Split('\n').SkipWhile(l => !l.Contains("assemblies loaded", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
+
     /// <summary>Each timing line's phase name (up to a parenthesis or ×) and its duration in ms.</summary>
     private static Dictionary<string, double> Phases(string stderr)
     {

@@ -89,6 +89,15 @@ public sealed class PhaseTimings
         }
         var total = startup + Stopwatch.GetElapsedTime(_mainEntered).TotalMilliseconds;
         output.WriteLine(string.Create(culture, $"  {"total (to the end of Main)",-56} {0,8:0.0} {total,8:0.0}"));
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        output.WriteLine(string.Create(culture,
+            $"  cpu {self.TotalProcessorTime.TotalMilliseconds:0} ms (user {self.UserProcessorTime.TotalMilliseconds:0}), peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB"));
+        // What ReadyToRun did not cover (methods the JIT compiled at run time) and what was loaded: the start-up's two levers.
+        output.WriteLine(string.Create(culture,
+            $"  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies loaded"));
+        if (Environment.GetEnvironmentVariable("ORCHESTRATOR_TIMINGS_ASSEMBLIES") == "1")
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))
+                output.WriteLine($"    {assembly}");
     }
 
     private double StartupTime()
