@@ -29,7 +29,7 @@ public sealed partial class TimingsTests
         var phases = Phases(result.Stderr);
         Assert.That(phases.Keys, Is.SupersetOf(CommonPhases.Concat(
         [
-            "session retention cleanup", "session create", "earlier session lookup", "journal and snapshots: hand-over",
+            "llm, library and rules set-up", "session retention cleanup", "session create", "earlier session lookup", "journal and snapshots: hand-over",
             "journal and snapshots: flush wait", "report.json", "report.md", "report.html", "report files and summary",
         ]).Concat(SampleNodes.Append("recommendations").Select(n => $"node {n}"))), result.Stderr);
         Assert.That(phases["total"], Is.GreaterThanOrEqualTo(phases["analysis"]), "the total holds every phase");

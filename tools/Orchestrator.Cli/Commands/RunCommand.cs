@@ -44,12 +44,13 @@ public static class RunCommand
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
+            timings.Lap("pipeline load and validation");
             llm.Check(definition);
             await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
             var registry = llm.CreateRegistry(pipelinePath, reference);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
-            timings.Lap("pipeline load and validation (rules, llm, library)");
+            timings.Lap("llm, library and rules set-up");
             SessionRetention.Apply(settings, log);
             timings.Lap("session retention cleanup");
 
