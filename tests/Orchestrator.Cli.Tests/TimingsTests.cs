@@ -15,7 +15,7 @@ public sealed partial class TimingsTests
     private static readonly string[] CommonPhases =
     [
         "process start → Main", "command line", "configuration", "logging", "pipeline load and validation",
-        "manuscript load and index", "dataflow network compile", "analysis", "exit", "total",
+        "manuscript load and index", "manuscript wait", "dataflow network compile", "analysis", "exit", "total",
     ];
 
     private static readonly string[] SampleNodes = ["structure", "style", "characters", "pacing", "themes", "consistency"];

@@ -52,6 +52,18 @@ public sealed class PhaseTimings
         lock (_lock) _phases.Add(new TimedPhase(name, startTimestamp, Stopwatch.GetElapsedTime(startTimestamp, endTimestamp), Count: null));
     }
 
+    /// <summary>
+    /// Starts <paramref name="work"/> on the thread pool, beside what the caller does next, and records it as a phase
+    /// when it ends (it moves no lap). Its exception, if any, is the returned task's.
+    /// </summary>
+    public Task<T> Beside<T>(string name, Func<Task<T>> work, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            try { return await work().ConfigureAwait(false); }
+            finally { Add(name, start, Stopwatch.GetTimestamp()); }
+        }, cancellationToken);
+
     /// <summary>Records a phase that just ended and took <paramref name="took"/> (a report writer): it moves no lap.</summary>
     public void Add(string name, TimeSpan took)
     {
