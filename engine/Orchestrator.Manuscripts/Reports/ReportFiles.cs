@@ -11,15 +11,26 @@ public static class ReportFiles
     public const string MarkdownName = "report.md";
     public const string HtmlName = "report.html";
 
-    public static async Task<IReadOnlyList<string>> WriteAsync(AnalysisReport report, string directory, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<string>> WriteAsync(AnalysisReport report, string directory, CancellationToken cancellationToken) =>
+        WriteAsync(report, directory, written: null, cancellationToken);
+
+    /// <param name="written">Told each file's name and how long rendering and writing it took (the CLI's <c>--timings</c>).</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(AnalysisReport report, string directory, Action<string, TimeSpan>? written,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var json = Path.Combine(directory, JsonName);
         var md = Path.Combine(directory, MarkdownName);
         var html = Path.Combine(directory, HtmlName);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteAtomicAsync(json, JsonSerializer.Serialize(report, ReportJson.Options), cancellationToken).ConfigureAwait(false);
+        written?.Invoke(JsonName, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteAtomicAsync(md, MarkdownReportWriter.Write(report), cancellationToken).ConfigureAwait(false);
+        written?.Invoke(MarkdownName, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteAtomicAsync(html, HtmlReportWriter.Write(report), cancellationToken).ConfigureAwait(false);
+        written?.Invoke(HtmlName, System.Diagnostics.Stopwatch.GetElapsedTime(start));
         return [json, md, html];
     }
 

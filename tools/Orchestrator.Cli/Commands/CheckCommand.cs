@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Findings;
 using Orchestrator.Engine.Pipelines;
@@ -29,13 +30,14 @@ public static class CheckCommand
         var input = new Argument<string>("file") { Description = "The text to check (.txt or .md), or - to read stdin" };
         var nodes = new Option<string>("--nodes", "-n")
         {
-            Description = "Node types to run, comma-separated (structure, style, characters, pacing, themes, consistency; llm with --model and --set llm.prompt=...)",
+            Description = "Node types to run, comma-separated (structure, style, characters, pacing, themes, consistency)",
             DefaultValueFactory = _ => DefaultNodes,
         };
         var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var library = LibraryHosting.CreateOption();
         var model = LlmHosting.CreateModelOption();
+        var timingsOption = PhaseTimings.CreateOption();
 
         var set = new Option<string[]>("--set", "-s")
         {
@@ -45,12 +47,21 @@ public static class CheckCommand
 
         var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
         {
-            input, nodes, format, set, library, model,
+            input, nodes, format, set, library, model, timingsOption,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
+            var timings = PhaseTimings.Process;
+            timings.Enable(parse.GetValue(timingsOption));
+            timings.Lap("command line");
+            var path = parse.GetValue(input)!;
+            // Reading and indexing the text needs nothing else, so it runs beside the set-up; its errors still come after the set-up's.
+            var loadingDocument = timings.Beside("manuscript load and index (beside the set-up)",
+                () => path == "-" ? ReadStdinAsync(ct) : ManuscriptLoader.LoadAsync(path, ct), ct);
             var settings = CliSettings.Load(parse.GetValue(global.Data));
+            timings.Lap("configuration");
             await using var log = Logging.Create(settings);
+            timings.Lap("logging");
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
             // Only an llm node searches the library (the consistency checks read its names and traits).
@@ -65,10 +76,11 @@ public static class CheckCommand
                     $"(known: {string.Join(", ", registry.KnownTypes.Where(t => t != "recommendations"))})");
 
             var options = CheckOptionSettings.Parse(parse.GetValue(set) ?? [], types);
+            timings.Lap("pipeline load and validation (nodes, --set, library)");
 
-            var path = parse.GetValue(input)!;
-            var document = path == "-" ? await ReadStdinAsync(ct) : await ManuscriptLoader.LoadAsync(path, ct);
+            var document = await loadingDocument;
             var display = path == "-" ? "<stdin>" : path;
+            timings.Lap("manuscript wait");
 
             var pipeline = new PipelineDefinition
             {
@@ -77,8 +89,14 @@ public static class CheckCommand
                 Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
             };
             llm.Check(pipeline);
-            await using var coordinator = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Logger = log });
+            await using var coordinator = new NovelCoordinator(new CoordinatorOptions
+            {
+                Pipeline = pipeline, Registry = registry, Logger = log,
+                Observer = timings.Enabled ? new NodeTimingObserver(timings) : null,
+            });
+            timings.Lap("dataflow network compile");
             var analysis = await coordinator.ProcessManuscriptAsync(document, ManuscriptRequirements.None, ct);
+            timings.Lap("analysis (session loop, nodes, report build)");
 
             // A value --set gave that a node refuses is the command line's fault: say so, and print nothing half-done.
             var refused = analysis.Session.Outcomes.FirstOrDefault(o => o.Status != ActionStatus.Succeeded && options.Names(o.NodeId).Count > 0
@@ -90,6 +108,7 @@ public static class CheckCommand
             else WriteText(display, document, analysis.Report);
             foreach (var failed in analysis.Session.Outcomes.Where(o => o.Status != ActionStatus.Succeeded))
                 Console.Error.WriteLine($"warning: {failed.NodeId} {failed.Status}: {failed.Error?.Message}");
+            timings.Lap($"findings output ({parse.GetValue(format)})");
             return ExitCodes.Success;
         }));
         return command;
