@@ -9,6 +9,7 @@ using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Reports.Html;
 using Orchestrator.Manuscripts.Requirements;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace Orchestrator.Cluster.Grains;
@@ -18,8 +19,10 @@ namespace Orchestrator.Cluster.Grains;
 /// Owning the session is being its activation: the store's lease is taken by the run and checked on every write, so a
 /// second activation (a partition that left two) cannot drive it too. A persistent reminder ticks while the session is
 /// owed a run; when its silo died, the tick activates the grain on a living silo, which resumes it from its last
-/// saved state. Reports go into the store, so every silo can serve them.
+/// saved state. Reports go into the store, so every silo can serve them. Placed on the silo that took the post (or the
+/// reminder tick), so work spreads as posts spread over the silos.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class SessionGrain(
     [PersistentState("session", SiloSetup.StorageName)] IPersistentState<SessionRecord> record,
     SiloPipelines pipelines, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable

@@ -28,12 +28,15 @@ public sealed record RedisAddress(IReadOnlyList<(string Host, int Port)> Endpoin
         return new RedisAddress(endpoints);
     }
 
-    /// <summary>The client's options: short timeouts, so an unreachable Redis is said at once rather than after a minute.</summary>
+    /// <summary>
+    /// The client's options: short timeouts, and a first connection that fails at once, so an unreachable Redis is said at
+    /// start rather than after a minute (once connected, the client reconnects by itself).
+    /// </summary>
     public ConfigurationOptions ToOptions()
     {
         var options = new ConfigurationOptions
         {
-            AbortOnConnectFail = false, ConnectTimeout = 3000, SyncTimeout = 5000, AsyncTimeout = 5000, ConnectRetry = 2,
+            AbortOnConnectFail = true, ConnectTimeout = 3000, SyncTimeout = 5000, AsyncTimeout = 5000, ConnectRetry = 2,
         };
         foreach (var (host, port) in Endpoints) options.EndPoints.Add(host, port);
         return options;

@@ -21,6 +21,9 @@ public sealed class RedisSessionStore : ISessionStore
     /// <summary>Snapshots kept per session, newest first (the file store keeps the same number of recent ones).</summary>
     public const int KeepSnapshots = 5;
 
+    // Listing lines and index entries carry nulls (a summary of a fresh session has no quality): the state's options leave nulls out.
+    private static readonly JsonSerializerOptions LineJson = new(JsonSerializerDefaults.Web);
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly RedisLeaseOptions _leases;
@@ -135,7 +138,7 @@ public sealed class RedisSessionStore : ISessionStore
     public byte[]? ReadAttachment(string sessionId, string name) => (byte[]?)_db.HashGet(_keys.Attachments(sessionId), name);
 
     public IReadOnlyList<SessionSummary> List() => _db.HashValues(_keys.Summaries)
-        .Select(v => JsonSerializer.Deserialize<SessionSummary>((byte[])v!, SessionStateJson.CompactOptions))
+        .Select(v => JsonSerializer.Deserialize<SessionSummary>((byte[])v!, LineJson))
         .OfType<SessionSummary>()
         .OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
         .ToArray();
@@ -144,7 +147,7 @@ public sealed class RedisSessionStore : ISessionStore
     {
         ArgumentNullException.ThrowIfNull(key);
         return _db.HashValues(_keys.Index(key.Digest))
-            .Select(v => JsonSerializer.Deserialize<IndexedSession>((byte[])v!, SessionStateJson.CompactOptions))
+            .Select(v => JsonSerializer.Deserialize<IndexedSession>((byte[])v!, LineJson))
             .OfType<IndexedSession>()
             .OrderByDescending(s => s.UpdatedAt)
             .ToArray();
@@ -213,8 +216,8 @@ public sealed class RedisSessionStore : ISessionStore
     private static byte[] Summary(SessionState s) => JsonSerializer.SerializeToUtf8Bytes(
         new SessionSummary(s.SessionId, s.Status, s.InputPath, s.PipelineName, s.Iteration,
             s.QualityHistory.Count > 0 ? s.QualityHistory[^1] : null, s.CreatedAt, s.UpdatedAt, s.StopReason, null),
-        SessionStateJson.CompactOptions);
+        LineJson);
 
     private static byte[] Indexed(SessionState s) => JsonSerializer.SerializeToUtf8Bytes(
-        new IndexedSession(s.SessionId, s.Status, s.InputPath, s.UpdatedAt), SessionStateJson.CompactOptions);
+        new IndexedSession(s.SessionId, s.Status, s.InputPath, s.UpdatedAt), LineJson);
 }
