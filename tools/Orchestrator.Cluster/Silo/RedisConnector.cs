@@ -18,13 +18,16 @@ public static class RedisConnector
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             if (redis is not null) await redis.DisposeAsync().ConfigureAwait(false);
-            throw new ClusterStartException($"--cluster {address}: Redis cannot be reached ({FirstLine(e.Message)})", e);
+            throw new ClusterStartException($"--cluster {address}: Redis cannot be reached ({FirstSentence(e.Message)})", e);
         }
     }
 
-    private static string FirstLine(string message)
+    // The client's message goes on with advice about its own settings, which a user of --cluster cannot act on.
+    private static string FirstSentence(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        if (end >= 0) message = message[..end];
+        var stop = message.IndexOf(". ", StringComparison.Ordinal);
+        return stop < 0 ? message.TrimEnd('.') : message[..stop];
     }
 }
