@@ -115,6 +115,8 @@ public sealed class SessionGrain(
         catch (SessionLockedException e)
         {
             // The previous owner's lease has not run out yet (its silo died moments ago): the next tick tries again.
+            // The attempt drove nothing, so it is no run.
+            record.State.Runs--;
             log.Information("Session {Session}: {Reason}; trying again at the next reminder tick", Id, e.Reason);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -12,7 +12,7 @@ public sealed class SessionRecord
     /// <summary>Still to run: submitted and not yet finished, or cut short by a silo that stopped or died.</summary>
     [Id(1)] public bool Active { get; set; }
 
-    /// <summary>How many runs began (a resume on another silo is one more).</summary>
+    /// <summary>How many runs began, waiting for a run slot included (a resume on another silo is one more; an attempt the lease refused is none).</summary>
     [Id(2)] public int Runs { get; set; }
 
     /// <summary>The silo of the latest run.</summary>
