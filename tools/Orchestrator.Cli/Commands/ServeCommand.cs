@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cluster.Http;
+using Orchestrator.Cluster.Silo;
 using Orchestrator.Server;
 using Orchestrator.Server.Security;
 
@@ -19,10 +21,12 @@ public static class ServeCommand
 
         var model = LlmHosting.CreateModelOption();
         var library = LibraryHosting.CreateOption();
+        var cluster = new Option<string?>("--cluster") { Description = "Join a cluster of servers over Redis: redis://HOST:PORT[,more] (sessions under /api/cluster run on any silo)" };
+        var clusterId = new Option<string?>("--cluster-id") { Description = $"Silos with the same id form one cluster (default {ClusterSettings.DefaultClusterId})" };
 
         var command = new Command("serve", "Run the headless server: HTTP API, live progress over server-sent events, and a status page")
         {
-            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile, model, library,
+            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile, model, library, cluster, clusterId,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
@@ -49,6 +53,8 @@ public static class ServeCommand
                     ApiKey = ApiKeySource.Read(parse.GetValue(keyFile)),
                     NodeTypes = nodeTypes.For,
                 };
+                if (parse.GetValue(cluster) is { } redis)
+                    return await ServeClusterAsync(options, redis, parse.GetValue(clusterId), log, ct);
                 Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
                 await ServerApp.RunAsync(options, log, ct);
             }
@@ -63,6 +69,45 @@ public static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The server, plus an Orleans silo of the cluster in the same host and its <c>/api/cluster</c> endpoints.</summary>
+    private static async Task<int> ServeClusterAsync(ServerOptions options, string redis, string? clusterId, Serilog.ILogger log, CancellationToken ct)
+    {
+        ClusterSettings settings;
+        try
+        {
+            settings = new ClusterSettings
+            {
+                Redis = RedisAddress.Parse(redis), ClusterId = clusterId ?? ClusterSettings.DefaultClusterId,
+                DataDirectory = options.DataDirectory, PipelinesDirectory = options.PipelinesDirectory, MaxRunning = options.MaxRunning,
+            };
+        }
+        catch (FormatException ex)
+        {
+            return Fail(ex.Message);
+        }
+        StackExchange.Redis.IConnectionMultiplexer connection;
+        try
+        {
+            connection = await ClusterHosting.ConnectAsync(settings, ct);
+        }
+        catch (ClusterStartException ex)
+        {
+            return Fail(ex.Message);
+        }
+        await using (connection)
+        {
+            Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} as a silo of cluster '{settings.ClusterId}' on {settings.Redis} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
+            await ServerApp.RunAsync(options, log, ct, builder => ClusterHosting.Join(builder, settings, connection, log), ClusterEndpoints.Map);
+        }
+        return ExitCodes.Success;
+
+        static int Fail(string message)
+        {
+            Console.Error.WriteLine($"error: {message}");
+            return ExitCodes.ClusterUnavailable;
+        }
     }
 
     private static int Positive(int value, string option) =>
