@@ -4,8 +4,9 @@ namespace Orchestrator.Engine.Tests.State;
 
 /// <summary>
 /// Snapshots and the session.json of a real run of the bundled sample, written by the code on main before the
-/// serializers were changed for start-up speed (issue 15), kept as fixtures: they must still load, and the current code
-/// must write the very same bytes for the same state, so sessions on users' disks stay resumable.
+/// serializers were changed for start-up speed (issue 15), kept as fixtures: they must still load, and what the current
+/// code writes for them must read back as the same state, so sessions on users' disks stay resumable. (The bytes are not
+/// compared: the state has gained fields since, such as each node's run totals, which a new snapshot carries.)
 /// </summary>
 [TestFixture]
 public sealed class MainSnapshotCompatibilityTests
@@ -16,7 +17,7 @@ public sealed class MainSnapshotCompatibilityTests
 
     [TestCase(FirstSnapshot)]
     [TestCase(LastSnapshot)]
-    public void A_snapshot_written_by_main_loads_and_is_written_back_byte_for_byte(string name)
+    public void A_snapshot_written_by_main_loads_and_its_state_survives_being_written_again(string name)
     {
         var bytes = File.ReadAllBytes(StateSamples.FixturePath(name));
 
@@ -24,7 +25,10 @@ public sealed class MainSnapshotCompatibilityTests
 
         Assert.That(state.SessionId, Is.EqualTo("novel_20261205_131718_3734"));
         Assert.That(state.PipelineName, Is.EqualTo("novel"));
-        Assert.That(SnapshotStore.Encode(state), Is.EqualTo(bytes), "the same state encodes to the same snapshot");
+        var again = SnapshotStore.Decode(SnapshotStore.Encode(state), name);
+        Assert.That(again.Nodes, Is.EqualTo(state.Nodes), "every node's status, attempts and result");
+        Assert.That(again.QualityHistory, Is.EqualTo(state.QualityHistory));
+        Assert.That(again.Iteration, Is.EqualTo(state.Iteration));
     }
 
     [Test]
