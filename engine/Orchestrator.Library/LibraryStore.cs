@@ -30,6 +30,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     private string _version;
     private (string Version, ReferenceFacts Facts)? _facts;
     private (string Version, VectorIndex Index)? _vectors;
+    private (string Version, TermFrequencies Frequencies)? _frequencies;
 
     private LibraryStore(string name, LibraryDatabase database, LibraryOptions options, string version)
     {
@@ -60,27 +61,34 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     {
         get
         {
-            try
-            {
-                using var connection = new SqliteConnection(ConnectionStringForVersion);
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT value FROM meta WHERE key = '{LibrarySchema.VersionKey}'";
-                if (command.ExecuteScalar() is string version) _version = version;
-            }
-            catch (SqliteException)
-            {
-                // Keep the last version read: a node's input hash must not throw, and a library that went bad since it
-                // was opened fails loudly at the node's next read instead.
-            }
+            // Keep the last version read when the file cannot be read now: a node's input hash must not throw, and a
+            // library that went bad since it was opened fails loudly at the node's next read instead.
+            if (ReadVersion(_database.Path) is { } version) _version = version;
             return _version;
         }
     }
 
-    private string ConnectionStringForVersion => new SqliteConnectionStringBuilder
+    /// <summary>The version stored in the library file at <paramref name="path"/>, read without opening the store; null when it cannot be read.</summary>
+    public static string? ReadVersion(string path)
     {
-        DataSource = System.IO.Path.GetFullPath(_database.Path), Mode = SqliteOpenMode.ReadOnly, Pooling = true,
-    }.ToString();
+        try
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (!File.Exists(full)) return null;
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
+            }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT value FROM meta WHERE key = '{LibrarySchema.VersionKey}'";
+            return command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Adds the documents at <paramref name="path"/> (see <see cref="DocumentSources"/>).</summary>
     /// <exception cref="ManuscriptLoadException">A file cannot be read (missing, empty, binary, undecodable, unsupported).</exception>
@@ -89,8 +97,42 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
         var results = new List<AddResult>();
         foreach (var (file, name) in DocumentSources.Expand(path))
             results.Add(await AddDocumentAsync(file, name, ct).ConfigureAwait(false));
-        if (_embedder is not null) await EmbedMissingAsync(ct).ConfigureAwait(false);
+        LastEmbedding = _embedder is null ? null : await EmbedMissingAsync(ct).ConfigureAwait(false);
         return results;
+    }
+
+    /// <summary>What the last <see cref="AddAsync"/> did to the vectors; null when this library has no embedder.</summary>
+    public EmbeddingRun? LastEmbedding { get; private set; }
+
+    /// <summary>The model id of the configured embedder; null when searches are lexical only.</summary>
+    public string? EmbedderModel => _embedder?.ModelId;
+
+    /// <summary>
+    /// Why a search with the configured embedder is lexical only, or only partly fused, for a host to say once; null
+    /// when vectors and lexical ranks are fused over every chunk, or when no embedder is configured (lexical by choice).
+    /// Vectors of two models are never compared: a library of another model's vectors is searched lexically.
+    /// </summary>
+    public async Task<string?> VectorNoteAsync(CancellationToken ct)
+    {
+        if (_embedder is null) return null;
+        var (model, chunks, embedded) = await _database.RunAsync(async connection =>
+        {
+            var stored = await ReadMetaAsync(connection, null, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*), count(embedding) FROM chunks";
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            return (stored, reader.GetInt32(0), reader.GetInt32(1));
+        }, ct).ConfigureAwait(false);
+        if (chunks == 0) return null;
+        if (model is null || embedded == 0)
+            return $"library {Name} has no embeddings: searched lexically only (library add {Name} <files> with a model embeds its chunks)";
+        if (model != _embedder.ModelId)
+            return $"library {Name} holds embeddings of model '{model}', not of '{_embedder.ModelId}': searched lexically only " +
+                $"(library add {Name} <files> with this model re-embeds it)";
+        return embedded < chunks
+            ? $"library {Name}: {chunks - embedded} of {chunks} chunks have no embedding (added without a model): those are found lexically only"
+            : null;
     }
 
     private async Task<AddResult> AddDocumentAsync(string file, string name, CancellationToken ct)
@@ -226,22 +268,38 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     private static FactPlace Place(SqliteDataReader reader, int column) => new(reader.GetString(column),
         reader.IsDBNull(column + 1) ? null : reader.GetInt32(column + 1), reader.IsDBNull(column + 2) ? null : reader.GetInt32(column + 2));
 
-    private Task<List<(long Id, double Score)>> LexicalAsync(string query, int limit, CancellationToken ct)
+    private async Task<List<(long Id, double Score)>> LexicalAsync(string query, int limit, CancellationToken ct)
     {
-        var match = LexicalQuery.Build(query);
-        if (match.Length == 0) return Task.FromResult(new List<(long, double)>());
-        return _database.RunAsync(async connection =>
+        var terms = LexicalQuery.Terms(query);
+        if (terms.Count == 0) return [];
+        var frequencies = await FrequenciesAsync(ct).ConfigureAwait(false);
+        return await _database.RunAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit";
-            command.Parameters.AddWithValue("$match", match);
-            command.Parameters.AddWithValue("$limit", limit);
+            var plan = LexicalQuery.Plan(terms, await frequencies.OfAsync(connection, terms, ct).ConfigureAwait(false));
             var hits = new List<(long, double)>(limit);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            // FTS5's rank is BM25 negated (lower is better): negate it back so a higher score is a better hit.
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+            foreach (var match in plan)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit";
+                command.Parameters.AddWithValue("$match", match);
+                command.Parameters.AddWithValue("$limit", limit);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                // FTS5's rank is BM25 negated (lower is better): negate it back so a higher score is a better hit.
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+                if (hits.Count > 0) break;
+            }
             return hits;
-        }, ct);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The term frequencies of the current version, read on first use (one scan of the FTS5 vocabulary).</summary>
+    private async Task<TermFrequencies> FrequenciesAsync(CancellationToken ct)
+    {
+        var version = Version;
+        if (_frequencies is { } cached && cached.Version == version) return cached.Frequencies;
+        var frequencies = await _database.RunAsync(c => TermFrequencies.ReadAsync(c, ct), ct).ConfigureAwait(false);
+        _frequencies = (version, frequencies);
+        return frequencies;
     }
 
     private Task<IReadOnlyList<LibraryPassage>> PassagesAsync(IReadOnlyList<(long Id, double Score)> ranked, CancellationToken ct)
@@ -292,23 +350,26 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
 
     /// <summary>
     /// Gives every chunk without a vector one from the configured embedder. Embeddings are of one model: when the
-    /// library's came from another, all are dropped and made again. Embedding runs outside transactions; each batch
+    /// library's came from another, all are dropped and made again (and the run says which model's were dropped). Embedding runs outside transactions; each batch
     /// is written in its own.
     /// </summary>
-    private async Task EmbedMissingAsync(CancellationToken ct)
+    private async Task<EmbeddingRun> EmbedMissingAsync(CancellationToken ct)
     {
         var embedder = _embedder!;
-        await _database.RunAsync(async connection =>
+        var replaced = await _database.RunAsync(async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (await ReadMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false) == embedder.ModelId) return;
+            var previous = await ReadMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, ct).ConfigureAwait(false);
+            if (previous == embedder.ModelId) return null;
             await ExecuteAsync(connection, transaction, "UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL", ct).ConfigureAwait(false);
             await WriteMetaAsync(connection, transaction, LibrarySchema.EmbeddingModelKey, embedder.ModelId, ct).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, $"DELETE FROM meta WHERE key = '{LibrarySchema.EmbeddingDimensionsKey}'", ct).ConfigureAwait(false);
             await UpdateVersionAsync(connection, transaction, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return previous;
         }, ct).ConfigureAwait(false);
 
+        var embedded = 0;
         while (true)
         {
             var pending = await _database.RunAsync(async connection =>
@@ -320,7 +381,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
                 return rows;
             }, ct).ConfigureAwait(false);
-            if (pending.Count == 0) return;
+            if (pending.Count == 0) return new EmbeddingRun(embedder.ModelId, embedded, replaced);
             var vectors = await embedder.EmbedAsync(pending.Select(p => p.Text).ToArray(), ct).ConfigureAwait(false);
             await _database.RunAsync(async connection =>
             {
@@ -343,6 +404,7 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
                 }
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
+            embedded += pending.Count;
         }
     }
 

@@ -10,6 +10,9 @@ internal sealed class CliProcess : IDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>Variables set in the child's environment.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public static string Sample => Path.Combine(RepoRoot, "samples", "the-lighthouse-keepers-daughter.md");
 
     public async Task<CliResult> RunAsync(params string[] args)
@@ -30,6 +33,7 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         start.ArgumentList.Add(cli);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.ArgumentList.Add("--data");

@@ -37,6 +37,27 @@ public sealed class HostileInputVerbTests
     }
 
     [Test]
+    public async Task A_sigterm_before_the_session_begins_still_says_how_to_resume()
+    {
+        var book = Manuscripts.Tests.Corpus.PathOf(Manuscripts.Tests.Corpus.MobyDick);
+        using var run = _cli.Start("run", book, "--out", "reports");
+        // The data folder appears when the verb checks it can write there: signals are handled by then, and the
+        // manuscript (210k words) is not loaded yet.
+        var waited = Stopwatch.StartNew();
+        while (!Directory.Exists(_cli.DataDir) && !run.Process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(5);
+        using (var kill = Process.Start("kill", ["-TERM", run.Process.Id.ToString()])!) await kill.WaitForExitAsync();
+        var stopped = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(stopped.ExitCode, Is.EqualTo(130), stopped.ToString());
+        var sessions = Path.Combine(_cli.DataDir, "sessions");
+        var id = Directory.Exists(sessions) ? Directory.GetDirectories(sessions).Select(Path.GetFileName).SingleOrDefault() : null;
+        // Stopped before a session existed, the same command line is how to go on; after, the session's id.
+        Assert.That(stopped.Stderr, Does.Contain(id is null ? $"Resume with: orchestrator run {book} --out reports" : $"Resume with: orchestrator resume {id}"),
+            stopped.ToString());
+        Assert.That(stopped.Stderr, Does.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task The_first_sigterm_ends_a_run_whose_rule_is_stuck_in_a_library_call()
     {
         var pipeline = Pipeline("""

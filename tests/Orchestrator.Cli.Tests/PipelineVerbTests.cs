@@ -47,6 +47,18 @@ public sealed class PipelineVerbTests
     }
 
     [Test]
+    public async Task Validate_a_file_that_is_not_utf8_is_an_encoding_error_naming_the_file()
+    {
+        // "café" in Latin-1: the é is the lone byte 0xE9.
+        var path = _cli.Write("latin1.json", [.. "{ \"name\": \"caf"u8, 0xE9, .. "\", \"nodes\": [ { \"id\": \"a\", \"type\": \"structure\" } ] }"u8]);
+        var result = await _cli.RunAsync("validate", path);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("latin1.json").And.Contain("not UTF-8").And.Contain("0xE9 at offset 14"));
+        Assert.That(result.Stderr, Does.Not.Contain("pattern"), "not reported as a bad name");
+    }
+
+    [Test]
     public async Task Graph_prints_order_levels_and_critical_path()
     {
         var path = _cli.Write("diamond.json", """

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Decisions;
@@ -216,11 +217,35 @@ public sealed class SessionsVerbTests
     }
 
     [Test]
-    public async Task Show_of_a_malformed_id_is_a_usage_error()
+    public async Task A_malformed_id_exits_5_for_show_as_for_resume()
     {
-        var result = await _cli.RunAsync("sessions", "show", "../etc");
-        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Stderr, Does.Contain("'../etc' is not a session id"));
+        var show = await _cli.RunAsync("sessions", "show", "../etc");
+        var resume = await _cli.RunAsync("resume", "../etc");
+
+        Assert.That((show.ExitCode, resume.ExitCode), Is.EqualTo((ExitCodes.SessionNotFound, ExitCodes.SessionNotFound)), show + "\n" + resume);
+        Assert.That(show.Stderr, Does.Contain("no session '../etc'").And.Contain("sessions list"));
+        Assert.That(show.Stderr + resume.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task List_shows_no_negative_iteration_it_says_why_and_uses_the_snapshot()
+    {
+        var good = State(Finished, SessionStateStatus.Completed, _now.AddHours(-1), quality: [0.6, 0.7]);
+        _store.SaveState(good);
+        _store.WriteSnapshot(good);
+        var path = _store.StatePath(Finished);
+        File.WriteAllText(path, Regex.Replace(File.ReadAllText(path), @"(?m)^  ""iteration"": \d+", @"  ""iteration"": -3"));
+        Assert.That(File.ReadAllText(path), Does.Contain(@"""iteration"": -3"));
+
+        var list = await _cli.RunAsync("sessions", "list");
+        var show = await _cli.RunAsync("sessions", "show", Finished);
+
+        Assert.That(list.ExitCode, Is.Zero, list.ToString());
+        Assert.That(list.Stdout, Does.Match($@"{Finished}\s+Completed\s+pride\.txt\s+novel\s+0\.70\s+2\s"), "the snapshot's figures");
+        Assert.That(list.Stdout.Split('\n').Where(l => l.StartsWith(Finished + " ", StringComparison.Ordinal)).Single(), Does.Not.Contain("-3"), "the row");
+        Assert.That(list.Stdout, Does.Contain($"{Finished}: session.json is invalid").And.Contain("iteration -3 is negative").And.Contain("using snapshot 000001"));
+        Assert.That(show.ExitCode, Is.Zero, show.ToString());
+        Assert.That(show.Stdout, Does.Contain("iteration -3 is negative"), "show says the same");
     }
 
     [Test]

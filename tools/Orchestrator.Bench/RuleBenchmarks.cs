@@ -38,6 +38,13 @@ public class RuleBenchmarks
     [Benchmark]
     public int SelectRule() => _select.Evaluate(_globals).Count;
 
+    /// <summary>
+    /// The stop rule as the engine calls it, once per iteration: handed to a rule worker thread
+    /// and awaited with its deadline, so the handoff (a thread wake-up) is part of the figure.
+    /// </summary>
+    [Benchmark]
+    public Task<bool> StopRuleOnWorker() => _stop.EvaluateAsync(_globals);
+
     /// <summary>The stop decision in C#, for scale.</summary>
     [Benchmark(Baseline = true)]
     public bool StopInCSharp() =>

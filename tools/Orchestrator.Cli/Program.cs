@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Timings;
+
+PhaseTimings.Process.MainEntered();
 
 // Nodes run CPU-bound code on pool threads and the session journal waits on disk flushes: with the
 // default minimum (one thread per core) a 2-core machine stalls for the pool's slow thread injection
@@ -33,4 +36,6 @@ if (parse.Errors.Count > 0)
 
 using var shutdown = new ShutdownSignal();
 // Ctrl-C is handled by ShutdownSignal (first: cancel cleanly, second: exit), not by System.CommandLine.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, shutdown.Token);
+var exitCode = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, shutdown.Token);
+PhaseTimings.Process.Print(Console.Error);
+return exitCode;

@@ -19,9 +19,14 @@ public static class ServerApp
 {
     public const string RateLimitPolicy = "per-client";
 
-    /// <summary>Checks the options and builds the app; <paramref name="configure"/> lets tests swap the server (TestServer).</summary>
+    /// <summary>
+    /// Checks the options and builds the app; <paramref name="configure"/> lets tests swap the server (TestServer) and
+    /// lets an add-on join the host (the cluster's silo), <paramref name="mapApi"/> adds its endpoints to the API group
+    /// (behind the API key and rate limits).
+    /// </summary>
     /// <exception cref="ServerStartException">A non-loopback bind without a key, or a missing pipelines folder.</exception>
-    public static WebApplication Build(ServerOptions options, Serilog.ILogger log, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(ServerOptions options, Serilog.ILogger log, Action<WebApplicationBuilder>? configure = null,
+        Action<IEndpointRouteBuilder>? mapApi = null)
     {
         BindGuard.Check(options.Urls, options.ApiKey);
         if (!Directory.Exists(options.PipelinesDirectory))
@@ -81,6 +86,7 @@ public static class ServerApp
         EventsEndpoint.Map(api);
         PipelineEndpoints.Map(api);
         BatchEndpoints.Map(api);
+        mapApi?.Invoke(api);
         HealthEndpoints.Map(app);
         StatusPage.Map(app);
         app.MapOpenApi();
@@ -89,9 +95,10 @@ public static class ServerApp
     }
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled (Ctrl-C, SIGTERM): then stops taking posts, lets running sessions checkpoint, and returns.</summary>
-    public static async Task RunAsync(ServerOptions options, Serilog.ILogger log, CancellationToken ct)
+    public static async Task RunAsync(ServerOptions options, Serilog.ILogger log, CancellationToken ct,
+        Action<WebApplicationBuilder>? configure = null, Action<IEndpointRouteBuilder>? mapApi = null)
     {
-        await using var app = Build(options, log);
+        await using var app = Build(options, log, configure, mapApi);
         await app.StartAsync(ct);
         log.Information("Serving on {Urls}; data in {Data}; pipelines from {Pipelines}", options.Urls, options.DataDirectory, options.PipelinesDirectory);
         try

@@ -32,6 +32,13 @@ public sealed record ServerOptions
     /// <summary>Requests per client per minute on /api (the ASP.NET Core rate limiter; 429 past it).</summary>
     public int RequestsPerMinute { get; init; } = 600;
 
+    /// <summary>
+    /// The node types a pipeline file is loaded and run with, given its path and, once loaded, its definition (null
+    /// while it is being loaded); null: the novel node types. A host adds its own here (the CLI: <c>llm</c> with
+    /// <c>--model</c>, and the reference library of <c>--library</c> or of the pipeline's <c>library</c> setting).
+    /// </summary>
+    public Func<string, Engine.Pipelines.PipelineDefinition?, Engine.Nodes.NodeRegistry>? NodeTypes { get; init; }
+
     /// <summary>How often an events stream sends a keep-alive comment.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 }

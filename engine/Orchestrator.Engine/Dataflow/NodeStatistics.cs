@@ -17,6 +17,17 @@ public sealed class NodeStatistics
 
     public NodeStatistics(string nodeId) => NodeId = nodeId;
 
+    /// <summary>The figures of a node's runs over a whole session, as its state keeps them.</summary>
+    public static NodeStatistics Of(string nodeId, State.NodeRunTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        return new NodeStatistics(nodeId)
+        {
+            Runs = totals.Runs, Successes = totals.Successes, Failures = totals.Failures, Timeouts = totals.Timeouts,
+            Retries = totals.Retries, MinDuration = totals.Min, MaxDuration = totals.Max, _total = totals.Total,
+        };
+    }
+
     internal void Record(ActionOutcome outcome)
     {
         if (outcome.Attempts == 0) return; // skipped or cancelled before it started: not a run

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Orchestrator.Engine.Nodes;
 
 namespace Orchestrator.Engine.Pipelines;
@@ -30,7 +33,24 @@ public static class PipelineLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"pipeline file '{path}' does not exist", path);
-        return Parse(File.ReadAllText(path), registry, path);
+        return Parse(ReadUtf8(path), registry, path);
+    }
+
+    /// <summary>
+    /// The file's text; a pipeline file is JSON, which is UTF-8 (a BOM is allowed). Any other bytes are one problem naming
+    /// where they start, rather than replacement characters that would fail some later check with a misleading message.
+    /// </summary>
+    private static string ReadUtf8(string path)
+    {
+        ReadOnlySpan<byte> bytes = File.ReadAllBytes(path);
+        var bom = bytes.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        bytes = bytes[bom..];
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+            throw new PipelineValidationException(path,
+                [new PipelineProblem("$", $"the file is not UTF-8 text (an invalid byte 0x{bytes[read]:X2} at offset {bom + read}); save it as UTF-8")]);
+        return new string(chars, 0, written);
     }
 
     /// <param name="sourcePath">The file the text came from, for messages and <see cref="PipelineDefinition.SourcePath"/>.</param>

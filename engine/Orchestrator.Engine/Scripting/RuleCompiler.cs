@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -38,7 +37,9 @@ namespace Orchestrator.Engine.Scripting;
 /// <see cref="RuleEvaluationException"/> instead of hanging or overflowing the stack. The checks run
 /// in rule code (a lambda, the next loop turn); a call stuck inside one library call never reaches one,
 /// and only <c>EvaluateAsync</c> gets the engine past it.</para>
-/// <para>Thread-safe. Keep one instance per process (its memory cache lives as long as it does).</para>
+/// <para>Thread-safe. The host keeps one instance for as long as it compiles rules: its memory cache lives as long as it
+/// does, bounded by <see cref="RuleCacheLimits"/> (least recently used rules dropped), and the disk cache is pruned
+/// by age and count whenever a new entry is written.</para>
 /// </remarks>
 public sealed class RuleCompiler
 {
@@ -51,7 +52,8 @@ public sealed class RuleCompiler
     /// <summary>Changes whenever the shape of the compiled code changes, so older cache entries are not used.</summary>
     private const string FormatSalt = "orchestrator-rules/1";
 
-    private readonly ConcurrentDictionary<string, Lazy<LoadedRule>> _loaded = new(StringComparer.Ordinal);
+    private readonly RuleMemoryCache<LoadedRule> _loaded;
+    private readonly RuleDiskCache? _disk;
     private int _compiled;
     private int _diskHits;
     private int _memoryHits;
@@ -60,11 +62,28 @@ public sealed class RuleCompiler
     /// created when first written; null to keep compiled rules in memory only.</param>
     /// <param name="maxDepth">Limit of nested calls of a rule's functions.</param>
     public RuleCompiler(string? cacheDirectory, int maxDepth = DefaultMaxDepth)
+        : this(cacheDirectory, RuleCacheLimits.Default, maxDepth)
     {
+    }
+
+    /// <inheritdoc cref="RuleCompiler(string?, int)"/>
+    /// <param name="limits">How many rules the memory and disk caches keep, and for how long on disk.</param>
+    /// <param name="time">The clock the disk cache dates its entries by; the system's when null.</param>
+    public RuleCompiler(string? cacheDirectory, RuleCacheLimits limits, int maxDepth = DefaultMaxDepth, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
         CacheDirectory = string.IsNullOrEmpty(cacheDirectory) ? null : Path.GetFullPath(cacheDirectory);
         MaxDepth = maxDepth;
+        Limits = limits;
+        _loaded = new RuleMemoryCache<LoadedRule>(limits.MemoryEntries);
+        _disk = CacheDirectory is null ? null : new RuleDiskCache(CacheDirectory, limits, time ?? TimeProvider.System);
     }
+
+    public RuleCacheLimits Limits { get; }
+
+    /// <summary>Rules kept loaded now (at most <see cref="RuleCacheLimits.MemoryEntries"/>).</summary>
+    public int LoadedCount => _loaded.Count;
 
     public string? CacheDirectory { get; }
 
@@ -144,14 +163,8 @@ public sealed class RuleCompiler
         ArgumentNullException.ThrowIfNull(source);
         CheckGlobalsType(globalsType);
         var key = CacheKey(source, kind, globalsType);
-        if (_loaded.TryGetValue(key, out var known))
-        {
-            Interlocked.Increment(ref _memoryHits);
-            return known.Value;
-        }
-        var created = new Lazy<LoadedRule>(() => LoadOrCompile(key, source, kind, globalsType));
-        var lazy = _loaded.GetOrAdd(key, created);
-        if (lazy != created) Interlocked.Increment(ref _memoryHits);
+        var (lazy, found) = _loaded.GetOrAdd(key, () => new Lazy<LoadedRule>(() => LoadOrCompile(key, source, kind, globalsType)));
+        if (found) Interlocked.Increment(ref _memoryHits);
         try
         {
             return lazy.Value;
@@ -159,7 +172,7 @@ public sealed class RuleCompiler
         catch
         {
             // Compile errors are cheap to find again; an I/O hiccup should not stick.
-            _loaded.TryRemove(new KeyValuePair<string, Lazy<LoadedRule>>(key, lazy));
+            _loaded.Remove(key, lazy);
             throw;
         }
     }
@@ -167,8 +180,7 @@ public sealed class RuleCompiler
     private LoadedRule LoadOrCompile(string key, RuleSource source, RuleKind kind, Type globalsType)
     {
         var assemblyName = "OrchestratorRule_" + key[..32];
-        var path = CacheDirectory is null ? null : Path.Combine(CacheDirectory, key + ".dll");
-        if (path is not null && TryRead(path) is { } cached)
+        if (_disk?.TryRead(key) is { } cached)
         {
             try
             {
@@ -184,7 +196,7 @@ public sealed class RuleCompiler
 
         var image = Compile(source, kind, globalsType, assemblyName);
         Interlocked.Increment(ref _compiled);
-        if (path is not null) TryWrite(path, image);
+        _disk?.TryWrite(key, image);
         return RuleAssemblyLoader.Load(image, kind, globalsType, source.Name, RuleOrigin.Compiled);
     }
 
@@ -219,35 +231,6 @@ public sealed class RuleCompiler
             throw new ArgumentException($"{globalsType.FullName} does not derive from {typeof(RuleGlobals).FullName}", nameof(globalsType));
         if (!globalsType.IsVisible || globalsType.ContainsGenericParameters)
             throw new ArgumentException($"{globalsType.FullName} must be a public, non-generic type: rules see it from another assembly", nameof(globalsType));
-    }
-
-    private static byte[]? TryRead(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Writes through a temporary file and a rename, so that a reader never sees half a file.</summary>
-    private static void TryWrite(string path, byte[] image)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, image);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written costs the next process a compile, nothing more.
-            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-        }
     }
 }
 

@@ -36,8 +36,11 @@ public sealed record SessionResult
     /// <summary>The figures of each finished iteration.</summary>
     public IReadOnlyList<IterationMetrics> History { get; init; } = [];
 
-    /// <summary>The decisions of the iterations planned by this process (earlier ones are in the event log).</summary>
+    /// <summary>The plans of every iteration, over every process that drove the session (see <see cref="SessionRun.EarlierDecisions"/>).</summary>
     public IReadOnlyList<PlanAnalytics> Decisions { get; init; } = [];
+
+    /// <summary>Each node's runs over the whole session (every process that drove it), in pipeline order.</summary>
+    public IReadOnlyList<NodeStatistics> NodeStatistics { get; init; } = [];
 
     /// <summary>What to change for the failures that will not be retried.</summary>
     public IReadOnlyList<RetrySuggestion> Suggestions { get; init; } = [];

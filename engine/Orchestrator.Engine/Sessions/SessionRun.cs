@@ -32,6 +32,12 @@ public sealed record SessionRun
     /// <summary>The number of the last event in the session's log (0 for a new session); used when <see cref="Events"/> is null.</summary>
     public long LastEventSequence { get; init; }
 
+    /// <summary>
+    /// The plans earlier processes made for this session (<see cref="DecisionLog.Read"/> of its event log), so a resumed
+    /// session's <see cref="SessionResult.Decisions"/> cover every iteration; empty for a new session.
+    /// </summary>
+    public IReadOnlyList<Decisions.PlanAnalytics> EarlierDecisions { get; init; } = [];
+
     /// <summary>The pipeline's compiled rules.</summary>
     public PipelineRules Rules { get; init; } = PipelineRules.None;
 

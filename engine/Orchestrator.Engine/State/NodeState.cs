@@ -68,6 +68,9 @@ public sealed record NodeState
     /// <summary>Actions of this node that ended Failed or TimedOut, over every iteration; never goes down (it bounds retries).</summary>
     [Key(10)] public int Failures { get; init; }
 
+    /// <summary>Every run of this node in the session, for the report's statistics; null in states written before they were kept.</summary>
+    [Key(11)] public NodeRunTotals? Totals { get; init; }
+
     public static NodeState Pending(string nodeId) => new() { NodeId = nodeId, Status = NodeRunStatus.Pending };
 
     /// <summary>
@@ -83,6 +86,7 @@ public sealed record NodeState
         // An action a stop cancelled does not count: the resume runs it again, and counts it then, as an uninterrupted run would once.
         var actions = Actions + (outcome.Attempts > 0 && outcome.Status != ActionStatus.Cancelled ? 1 : 0);
         var failures = Failures + (outcome.Status is ActionStatus.Failed or ActionStatus.TimedOut ? 1 : 0);
+        var totals = (Totals ?? NodeRunTotals.None).With(outcome);
         if (outcome.Status == ActionStatus.Succeeded)
         {
             var result = outcome.Result ?? throw new ArgumentException($"a Succeeded outcome of node '{NodeId}' has no result", nameof(outcome));
@@ -98,6 +102,7 @@ public sealed record NodeState
                 SucceededInputHash = inputHash,
                 Actions = actions,
                 Failures = failures,
+                Totals = totals,
             };
         }
         return this with
@@ -109,8 +114,22 @@ public sealed record NodeState
             Duration = outcome.Duration,
             Actions = actions,
             Failures = failures,
+            Totals = totals,
         };
     }
+
+    /// <summary>The action status a node's run status stands for; null for Pending and Running (no outcome yet).</summary>
+    public static ActionStatus? ToActionStatus(NodeRunStatus status) => status switch
+    {
+        NodeRunStatus.Pending or NodeRunStatus.Running => null,
+        NodeRunStatus.Succeeded => ActionStatus.Succeeded,
+        NodeRunStatus.Failed => ActionStatus.Failed,
+        NodeRunStatus.TimedOut => ActionStatus.TimedOut,
+        NodeRunStatus.Cancelled => ActionStatus.Cancelled,
+        NodeRunStatus.Invalid => ActionStatus.Invalid,
+        NodeRunStatus.Skipped => ActionStatus.Skipped,
+        _ => null,
+    };
 
     public static NodeRunStatus ToRunStatus(ActionStatus status) => status switch
     {

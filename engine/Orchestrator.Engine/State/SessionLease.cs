@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Orchestrator.Engine.Files;
 
 namespace Orchestrator.Engine.State;
 
@@ -186,9 +187,8 @@ public sealed class SessionLease : ISessionLease
                 throw new SessionLeaseLostException(Path, current);
             }
             var renewed = Info with { RenewedAt = _options.Time.GetUtcNow() };
-            var temp = Path + "." + Info.Token + AtomicFile.TempSuffix;
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(renewed, SessionStateJson.Options));
-            File.Move(temp, Path, overwrite: true);
+            // A renewal is not fsynced: after a power cut the holder is gone anyway, and the lease only has to be whole.
+            AtomicFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(renewed, SessionStateJson.Options), flushToDisk: false, sharedTarget: true);
             Info = renewed;
         }
     }

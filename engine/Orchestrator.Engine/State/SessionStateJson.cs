@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Orchestrator.Engine.State;
 
@@ -52,6 +53,7 @@ public static class SessionStateJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
             // Text stays readable (quotes, accents, dashes as they are); these files never go into HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(SessionStateJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

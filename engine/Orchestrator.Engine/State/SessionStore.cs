@@ -1,5 +1,6 @@
 using Orchestrator.Engine.Sessions;
 using System.Text.Json;
+using Orchestrator.Engine.Files;
 
 namespace Orchestrator.Engine.State;
 
@@ -449,6 +450,10 @@ public sealed class SessionStore : ISessionStore
                 fields = JsonSerializer.Deserialize<SummaryFields>(bytes.Span, SessionStateJson.Options);
             var s = fields ?? throw new JsonException("null");
             if (s.UpdatedAt is not { } updated) throw new JsonException("no updatedAt");
+            // The listing reads a few fields without the full validation; a figure it shows must not be one the load refuses.
+            if (s.Iteration < 0)
+                return new SessionSummary(id, null, null, null, null, null, null, updated, null,
+                    $"{StateFileName} is invalid (iteration {s.Iteration} is negative)");
             return new SessionSummary(id, s.Status, s.InputPath, s.PipelineName, s.Iteration, s.QualityHistory?.LastOrDefault(),
                 s.CreatedAt, updated, s.StopReason, null);
         }

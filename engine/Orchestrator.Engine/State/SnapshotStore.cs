@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using MessagePack;
+using Orchestrator.Engine.Files;
 
 namespace Orchestrator.Engine.State;
 

@@ -12,8 +12,48 @@ internal static class LexicalQuery
 {
     public const int MaxTerms = 32;
 
+    /// <summary>
+    /// At most this many (chunk, term) postings are scored per query, when the terms' frequencies are known: FTS5 ranks
+    /// every chunk an OR query matches, so a query of common words over a large library would score tens of thousands
+    /// of chunks (about 2 µs each). The rarest terms are kept, which are also the ones BM25 weighs most; a query over a
+    /// small library, or of rare words, keeps every term.
+    /// </summary>
+    public const int MaxScoredPostings = 4000;
+
     /// <summary>The FTS5 match expression, or an empty string when the text has no word.</summary>
-    public static string Build(string text)
+    public static string Build(string text) => Or(Terms(text));
+
+    /// <summary>
+    /// The FTS5 match expressions to try in turn until one matches: the <paramref name="terms"/> joined by OR; with
+    /// their chunk counts (<paramref name="chunks"/>, from <see cref="TermFrequencies"/>), only the rarest within
+    /// <see cref="MaxScoredPostings"/>, and when even the rarest is that common, first the two rarest joined by AND
+    /// (the chunks holding both), then the rarest alone.
+    /// </summary>
+    public static IReadOnlyList<string> Plan(IReadOnlyList<string> terms, IReadOnlyList<int>? chunks)
+    {
+        if (terms.Count == 0) return [];
+        if (chunks is null || chunks.Sum(c => (long)c) <= MaxScoredPostings) return [Or(terms)];
+        // A term no chunk holds matches nothing: leaving it out changes no ranking.
+        var counted = terms.Select((t, i) => (Term: t, Chunks: chunks[i])).Where(c => c.Chunks > 0).OrderBy(c => c.Chunks).ToList();
+        var kept = new List<string>();
+        long postings = 0;
+        foreach (var (term, count) in counted)
+        {
+            if (kept.Count > 0 && postings + count > MaxScoredPostings) break;
+            kept.Add(term);
+            postings += count;
+        }
+        return kept.Count == 1 && counted.Count > 1 && counted[0].Chunks > MaxScoredPostings
+            ? [Quote(counted[0].Term) + " AND " + Quote(counted[1].Term), Or(kept)]
+            : [Or(kept)];
+    }
+
+    private static string Or(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(Quote));
+
+    private static string Quote(string term) => "\"" + term + "\"";
+
+    /// <summary>The query's words: lower-cased, once each, function words left out unless there is nothing else, at most <see cref="MaxTerms"/>.</summary>
+    public static List<string> Terms(string text)
     {
         var all = new List<string>();
         var content = new List<string>();
@@ -33,8 +73,7 @@ internal static class LexicalQuery
             all.Add(term);
             if (!StopWords.Contains(term)) content.Add(term);
         }
-        var terms = (content.Count > 0 ? content : all).Take(MaxTerms);
-        return string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+        return (content.Count > 0 ? content : all).Take(MaxTerms).ToList();
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

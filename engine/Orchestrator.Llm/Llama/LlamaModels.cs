@@ -55,6 +55,22 @@ public sealed class LlamaModels : ILanguageModels, IAsyncDisposable
         return await slot.AcquireAsync(Math.Max(1, parallelism), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The embedding generator of model <paramref name="name"/> (null: the default), for the reference library: it
+    /// loads the model on its first call (the same weights the <c>llm</c> nodes share) and names the model by file and
+    /// hash (<see cref="Embeddings.LlamaEmbeddingGenerator"/>).
+    /// </summary>
+    /// <exception cref="ModelFileException">The model is unknown, missing or not a usable GGUF file (checked now, without loading it).</exception>
+    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> Embedder(string? name) =>
+        new Embeddings.LlamaEmbeddingGenerator(this, name, Describe(name));
+
+    /// <summary>Runs <paramref name="work"/> on model <paramref name="name"/>, loaded (once) and leased for the call.</summary>
+    internal async Task<T> WithModelAsync<T>(string? name, Func<LlamaModel, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var lease = (Slot.ModelLease)await OpenAsync(name, 1, cancellationToken).ConfigureAwait(false);
+        return await work(lease.Model).ConfigureAwait(false);
+    }
+
     /// <summary>Peak contexts in use at once for the loaded model at <paramref name="path"/> (0 when not loaded).</summary>
     public int PeakContextsInUse(string path) =>
         _slots.TryGetValue(Path.GetFullPath(path), out var slot) ? slot.PeakContextsInUse : 0;
@@ -148,9 +164,10 @@ public sealed class LlamaModels : ILanguageModels, IAsyncDisposable
             _gate.Release();
         }
 
-        private sealed class ModelLease(Slot slot, LlamaModel model) : ILanguageModel
+        internal sealed class ModelLease(Slot slot, LlamaModel model) : ILanguageModel
         {
             private int _disposed;
+            public LlamaModel Model => model;
             public ModelDescription Description => model.Description;
             public Microsoft.Extensions.AI.IChatClient Chat => model.Chat;
             public int CountTokens(string text) => model.CountTokens(text);

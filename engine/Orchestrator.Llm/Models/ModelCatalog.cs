@@ -23,6 +23,9 @@ public sealed class ModelCatalog
 
     public IReadOnlyCollection<ModelSettings> Models => _models.Values;
 
+    /// <summary>True when a node naming no model has one (a <c>--model</c>, <c>llm:defaultModel</c>, or a lone model).</summary>
+    public bool HasDefault => _defaultName is not null;
+
     /// <summary>Reads <c>llm:models</c> and <c>llm:defaultModel</c>; relative paths are taken from <paramref name="baseDirectory"/>.</summary>
     /// <param name="modelOverride">A <c>--model PATH</c>: it becomes the default model, with the default model's other settings.</param>
     public static ModelCatalog From(IConfiguration configuration, string baseDirectory, string? modelOverride = null)

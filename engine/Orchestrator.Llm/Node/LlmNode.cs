@@ -25,8 +25,10 @@ namespace Orchestrator.Llm.Node;
 /// <c>--model</c> overrides), <c>scope</c> (<c>book</c> or <c>chapter</c>: one generation per chapter, run with the
 /// node's <c>parallelism</c> and gathered back in chapter order), <c>maxTokens</c> (default 128),
 /// <c>temperature</c> (default 0: greedy, so the same input gives the same output), <c>seed</c> (default: the
-/// model's), <c>stop</c> (a string or strings), <c>output</c> (<c>text</c> or <c>json</c>) and <c>schema</c> (the
-/// JSON schema of a <c>json</c> output; generation is constrained by the GBNF grammar made from it).</para>
+/// model's), <c>stop</c> (a string or strings), <c>output</c> (<c>text</c> or <c>json</c>), <c>schema</c> (the
+/// JSON schema of a <c>json</c> output; generation is constrained by the GBNF grammar made from it), and
+/// <c>passages</c> and <c>passageWords</c> (how many reference-library passages fill <c>{{passages}}</c>, and at
+/// most how many words of them; see <see cref="PromptPassages"/>).</para>
 /// <para><b>Long text.</b> A prompt that does not fit the context beside <c>maxTokens</c> is split on paragraphs
 /// (<see cref="PromptSplitter"/>) and the parts' outputs combined (<see cref="OutputCombiner"/>).</para>
 /// <para><b>No generation twice.</b> Each prompt's output is cached (<see cref="IGenerationCache"/>) under
@@ -64,7 +66,9 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
                 var options = LlmOptions.From(Options);
                 var model = services.Models.Describe(options.Model);
                 var template = PromptTemplate.Load(options.Prompt, services.PromptFolder);
-                return ContentHash.OfText($"{model.FileHash}\n{options.Seed ?? model.Seed}\n{template.Text}");
+                // The library's version, when passages come from it: a changed library re-runs the node.
+                var library = ReadsLibrary(template, options) ? $"\nlibrary {services.Library!.Name} {services.Library.Version}" : "";
+                return ContentHash.OfText($"{model.FileHash}\n{options.Seed ?? model.Seed}\n{template.Text}{library}");
             }
             catch (Exception e) when (e is InvalidNodeInputException or ModelFileException or PromptTemplateException)
             {
@@ -101,7 +105,14 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
             throw new InvalidNodeInputException($"maxTokens {options.MaxTokens} leaves no room for a prompt in model '{description.Name}' (context {description.ContextSize} tokens)");
         var book = PromptValues.ForBook(document, requirements, context.Upstream);
         var items = Items(options, document);
-        var planKeys = items.Select(item => GenerationKey.OfPlan(description.FileHash, template.Fill(item.Values(book)), budget, sampling)).ToArray();
+        var values = new Dictionary<string, string>[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            values[i] = items[i].Values(book);
+            if (ReadsLibrary(template, options))
+                values[i][PromptValues.Passages] = await PassagesAsync(document, items[i], options, cancellationToken);
+        }
+        var planKeys = items.Select((_, i) => GenerationKey.OfPlan(description.FileHash, template.Fill(values[i]), budget, sampling)).ToArray();
 
         // Everything the cache already holds first: a run whose every generation is cached loads no model at all.
         var outcomes = new ItemOutcome?[items.Count];
@@ -122,13 +133,25 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
             {
                 // Prompts are built (and checked) for every chapter before anything is generated: a chapter whose
                 // paragraph cannot fit fails the node at once, not after an hour of generation.
-                var prompts = missing.ToDictionary(i => i, i => PromptSplitter.Split(template, items[i].Values(book), items[i].Paragraphs, model.CountTokens, budget, items[i].Where));
+                var prompts = missing.ToDictionary(i => i, i => PromptSplitter.Split(template, values[i], items[i].Paragraphs, model.CountTokens, budget, items[i].Where));
                 await Parallel.ForEachAsync(missing,
                     new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Definition.Parallelism), CancellationToken = cancellationToken },
                     async (i, ct) => outcomes[i] = await GenerateAsync(model, prompts[i], planKeys[i], sampling, ct));
             }
         }
         return Result(document, items, outcomes.Select(o => o!).ToArray(), options, schema);
+    }
+
+    private bool ReadsLibrary(PromptTemplate template, LlmOptions options) =>
+        services.Library is not null && options.Passages > 0 && template.Placeholders.Contains(PromptValues.Passages);
+
+    /// <summary>The library's passages for the item: its chapter's, or the book's (see <see cref="PromptPassages"/>).</summary>
+    private async Task<string> PassagesAsync(ManuscriptDocument document, WorkItem item, LlmOptions options, CancellationToken cancellationToken)
+    {
+        var library = services.Library!;
+        return item.ChapterIndex is { } chapter
+            ? await PromptPassages.ForChapterAsync(library, document, chapter, options.Passages, options.PassageWords, cancellationToken)
+            : await PromptPassages.ForBookAsync(library, document, options.Passages, options.PassageWords, cancellationToken);
     }
 
     /// <summary>The item's outcome when its plan and every part of it are cached; null otherwise.</summary>
@@ -320,20 +343,21 @@ public sealed class LlmNode(NodeDefinition definition, LlmServices services) : W
         if (options.Scope == LlmScope.Book || document.Chapters.Count == 0)
         {
             var paragraphs = document.Paragraphs.Select(p => document.Slice(p.Span).ToString()).ToArray();
-            return [new WorkItem("the book", document.Title, new TextSpan(0, document.Text.Length), TextLocation.Whole(document.Text.Length), paragraphs, book => book)];
+            return [new WorkItem("the book", document.Title, new TextSpan(0, document.Text.Length), TextLocation.Whole(document.Text.Length), paragraphs,
+                book => new Dictionary<string, string>(book, StringComparer.Ordinal), null)];
         }
         return document.Chapters.Select(chapter =>
         {
             var paragraphs = Enumerable.Range(chapter.FirstParagraph, chapter.ParagraphCount)
                 .Select(p => document.Slice(document.Paragraphs[p].Span).ToString()).ToArray();
             return new WorkItem($"chapter {chapter.Ordinal}", chapter.Heading, chapter.Span, document.Locator.LocateChapter(chapter.Index), paragraphs,
-                book => PromptValues.ForChapter(book, document, chapter));
+                book => PromptValues.ForChapter(book, document, chapter), chapter.Index);
         }).ToArray();
     }
 
-    /// <summary>One generation's input: the book or one chapter.</summary>
+    /// <summary>One generation's input: the book (<paramref name="ChapterIndex"/> null) or one chapter.</summary>
     private sealed record WorkItem(string Where, string Label, TextSpan Span, TextLocation Location, IReadOnlyList<string> Paragraphs,
-        Func<Dictionary<string, string>, Dictionary<string, string>> Values);
+        Func<Dictionary<string, string>, Dictionary<string, string>> Values, int? ChapterIndex);
 
     /// <summary>What the generations of one book or chapter gave and cost.</summary>
     private sealed class ItemOutcome

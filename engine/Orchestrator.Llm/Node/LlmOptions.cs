@@ -10,6 +10,13 @@ public sealed record LlmOptions
     /// <summary>Tokens generated per prompt when <c>maxTokens</c> is not set.</summary>
     public const int DefaultMaxTokens = 128;
 
+    /// <summary>Library passages retrieved for <c>{{passages}}</c> when <c>passages</c> is not set.</summary>
+    public const int DefaultPassages = 3;
+
+    /// <summary>Words of library passages put in a prompt when <c>passageWords</c> is not set: room for the chapter
+    /// itself in a small model's context.</summary>
+    public const int DefaultPassageWords = 400;
+
     /// <summary><c>model</c>: a name under <c>llm:models</c>; null for the default model (which <c>--model</c> overrides).</summary>
     public string? Model { get; init; }
 
@@ -26,6 +33,12 @@ public sealed record LlmOptions
     public uint? Seed { get; init; }
 
     public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary><c>passages</c>: how many library passages fill <c>{{passages}}</c> (0: none).</summary>
+    public int Passages { get; init; } = DefaultPassages;
+
+    /// <summary><c>passageWords</c>: the most words of passages in one prompt; the last passage kept is cut to fit.</summary>
+    public int PassageWords { get; init; } = DefaultPassageWords;
 
     /// <summary>The JSON schema of the output (raw text) when <c>output</c> is <c>json</c>; null for text.</summary>
     public string? JsonSchema { get; init; }
@@ -63,6 +76,10 @@ public sealed record LlmOptions
             if (options.TryGet("seed", out var seedElement))
                 seed = seedElement.ValueKind == JsonValueKind.Number && seedElement.TryGetUInt32(out var s)
                     ? s : throw new InvalidNodeInputException("option 'seed' must be an integer in [0, 4294967295]");
+            var passages = options.GetInt("passages", DefaultPassages);
+            NodeOptionsReader.Require(passages is >= 0 and <= 50, "passages", "an integer in [0, 50]", passages);
+            var passageWords = options.GetInt("passageWords", DefaultPassageWords);
+            NodeOptionsReader.Require(passageWords >= 1, "passageWords", "an integer >= 1", passageWords);
             var model = options.GetString("model", "");
             return new LlmOptions
             {
@@ -73,6 +90,8 @@ public sealed record LlmOptions
                 Temperature = (float)temperature,
                 Seed = seed,
                 Stop = options.TryGet("stop", out var stop) && stop.ValueKind == JsonValueKind.String ? [stop.GetString()!] : options.GetStrings("stop", []),
+                Passages = passages,
+                PassageWords = passageWords,
                 Json = output == "json",
                 JsonSchema = schema,
             };

@@ -12,6 +12,9 @@ public static class PromptValues
     /// <summary>Lines of metrics per upstream node in <c>{{upstream.metrics}}</c> (more would crowd a small context).</summary>
     private const int MetricsPerNode = 12;
 
+    /// <summary>The placeholder of the reference library's passages.</summary>
+    public const string Passages = "passages";
+
     public static Dictionary<string, string> ForBook(ManuscriptDocument document, ManuscriptRequirements requirements, IReadOnlyDictionary<string, NodeResult> upstream)
     {
         var c = CultureInfo.InvariantCulture;
@@ -26,8 +29,8 @@ public static class PromptValues
             ["book.text"] = document.Text,
             ["upstream.summaries"] = Summaries(upstream),
             ["upstream.metrics"] = Metrics(upstream),
-            // Retrieved passages come with the reference library ([5 of 8]); until then the placeholder is empty.
-            ["passages"] = "",
+            // Filled per chapter (or for the book) from the reference library when the run has one (PromptPassages).
+            [Passages] = "",
         };
     }
 

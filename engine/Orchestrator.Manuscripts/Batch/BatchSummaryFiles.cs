@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orchestrator.Engine.Files;
 
 namespace Orchestrator.Manuscripts.Batch;
 
-/// <summary>Writes <c>summary.json</c> and <c>summary.csv</c>, each through a temp file and a rename.</summary>
+/// <summary>Writes <c>summary.json</c> and <c>summary.csv</c>, each through <see cref="AtomicFile"/>.</summary>
 public static class BatchSummaryFiles
 {
     public const string JsonName = "summary.json";
@@ -46,8 +47,9 @@ public static class BatchSummaryFiles
             },
             manuscripts = summary.Manuscripts,
         };
-        await WriteAtomicAsync(json, JsonSerializer.Serialize(document, Json), cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(csv, Csv(summary), cancellationToken).ConfigureAwait(false);
+        // Not fsynced: a summary lost to a power cut is written again by rerunning the batch.
+        await AtomicFile.WriteTextAsync(json, JsonSerializer.Serialize(document, Json), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(csv, Csv(summary), flushToDisk: false, cancellationToken).ConfigureAwait(false);
         return [json, csv];
     }
 
@@ -78,10 +80,4 @@ public static class BatchSummaryFiles
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
-    }
 }

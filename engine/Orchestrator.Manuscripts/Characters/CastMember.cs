@@ -12,7 +12,14 @@ internal sealed class CastMember(string name, IReadOnlyList<string> variants, in
     /// <summary>1-based rank by mentions.</summary>
     public int Rank { get; set; }
 
+    /// <summary>Name mentions, plus a first-person narrator's references (their "I", "me", "my" in narration).</summary>
     public int Mentions { get; set; }
+
+    /// <summary>First-person references in narration counted for a narrator (0 for everyone else).</summary>
+    public int References { get; set; }
+
+    /// <summary>This member tells (part of) the book in the first person.</summary>
+    public bool IsNarrator { get; set; }
 
     /// <summary>Mentions per chapter (chapter index order).</summary>
     public int[] PerChapter { get; } = new int[chapters];

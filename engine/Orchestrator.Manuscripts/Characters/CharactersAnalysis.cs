@@ -3,6 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Structure;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Characters.CharactersText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Characters.CharactersMetrics;
 
 namespace Orchestrator.Manuscripts.Characters;
@@ -40,6 +41,7 @@ internal sealed class CharactersAnalysis
     private int _attributedLines;
     private List<Mention> _allMentions = [];
     private int[] _memberOfVariant = [];
+    private Narrator? _narrator;
 
     public CharactersAnalysis(ManuscriptDocument document, CharactersOptions options)
     {
@@ -54,11 +56,12 @@ internal sealed class CharactersAnalysis
         var table = TokenTable.Build(_doc);
         var set = MentionScanner.Scan(table);
         var roots = VariantMerger.Merge(table, set, _options.MergeDominance);
-        (_cast, var memberOfVariant) = CastBuilder.Build(_doc, set, roots, _options.MinMentions);
+        _narrator = _doc.Narration.IsFirstPerson(_options.FirstPersonThreshold) ? NarratorFinder.Find(_doc, table, set, roots) : null;
+        (_cast, var memberOfVariant) = CastBuilder.Build(_doc, set, roots, _options.MinMentions, _narrator);
         _allMentions = set.Mentions;
         _memberOfVariant = memberOfVariant;
         _mentions = _cast.Sum(m => m.Mentions);
-        _attributedLines = CastBuilder.CountAttributedParagraphs(set);
+        _attributedLines = CastBuilder.CountAttributedParagraphs(set, _narrator);
 
         var dialogueParagraphs = _doc.Dialogue.ParagraphDialogueChars.Count(c => c > 0);
         var major = _cast.Take(_options.MajorCast).ToArray();
@@ -74,6 +77,7 @@ internal sealed class CharactersAnalysis
         _metrics[M.DialogueParagraphs] = dialogueParagraphs;
         _metrics[M.AttributedLines] = _attributedLines;
         _metrics[M.AttributionRate] = dialogueParagraphs > 0 ? _attributedLines / (double)dialogueParagraphs : 0;
+        _metrics[M.FirstPersonNarration] = _narrator is null ? 0 : 1;
 
         var penaltyNone = CheckNone();
         var penaltyDiffuse = _cast.Count > 0 ? Math.Min(MaxDiffusePenalty, Math.Max(0, ClearCastTop5Share - top5Share)) : 0;
@@ -81,7 +85,9 @@ internal sealed class CharactersAnalysis
         var penaltyOpening = CheckOpening();
         var penaltySilent = CheckSilence(major);
         var penaltyDuplicates = CheckDuplicates();
-        CheckProtagonist(topShare);
+        var narrator = DescribeNarrator();
+        if (narrator is not null && !_narrator!.IsFramed) NarratorProtagonist(narrator, topShare);
+        else CheckProtagonist(topShare);
 
         _metrics[M.PenaltyNoCharacters] = penaltyNone;
         _metrics[M.PenaltyDiffuseCast] = penaltyDiffuse;
@@ -126,7 +132,7 @@ internal sealed class CharactersAnalysis
             var from = _doc.Chapters[member.AbsenceStart];
             var to = _doc.Chapters[member.AbsenceStart + member.LongestAbsence - 1];
             var returns = member.AbsenceStart + member.LongestAbsence < _doc.Chapters.Count;
-            var stretch = $"{StructureText.Describe(from)} to {StructureText.Describe(to)}";
+            var stretch = $"{ChapterNames.Describe(from)} to {ChapterNames.Describe(to)}";
             _findings.Add(new Finding(CharactersRules.Absent, Severity.Suggestion,
                 $"{member.Name} (#{member.Rank}, {N0(member.Mentions)} mentions) is not named for {member.LongestAbsence} consecutive chapters " +
                 $"({N0(member.AbsenceWords)} words, {Percent(member.AbsenceWords / (double)Math.Max(1, _doc.WordCount))} of the book): " +
@@ -159,8 +165,8 @@ internal sealed class CharactersAnalysis
         var chapter = _doc.Chapters[opening];
         var over = introduced[_options.OpeningMaxCharacters];
         _findings.Add(new Finding(CharactersRules.CrowdedOpening, Severity.Suggestion,
-            $"{StructureText.Describe(chapter)} introduces {introduced.Length} named characters (more than {_options.OpeningMaxCharacters}): " +
-            $"{List(introduced.Select(m => m.Name).ToArray())}.",
+            $"{ChapterNames.Describe(chapter)} introduces {introduced.Length} named characters (more than {_options.OpeningMaxCharacters}): " +
+            $"{ReaderList.Join(introduced.Select(m => m.Name).ToArray())}.",
             "Readers meet a new book's people one at a time; hold back the minor names, or anchor each with a clear trait on first appearance.",
             _doc.Locator.LocateChapter(opening),
             Evidence(_doc, over.First),
@@ -183,7 +189,7 @@ internal sealed class CharactersAnalysis
                 $"{member.Name} (#{member.Rank}, {N0(member.Mentions)} mentions in {Plural(member.ChaptersPresent, "chapter", "chapters")}) " +
                 $"is never attributed a line of dialogue, while {N0(_attributedLines)} lines are attributed to named characters.",
                 "A main character readers never hear can feel like a figure rather than a person; give them lines, or check that their speech " +
-                "is tagged with their name somewhere (a narrator's \"I\" is not counted).",
+                "is tagged with their name somewhere (a first-person narrator's \"I said\" counts as theirs).",
                 Locate(_doc, member.First),
                 Evidence(_doc, member.First),
                 Confidence: 0.6));
@@ -191,7 +197,7 @@ internal sealed class CharactersAnalysis
         if (silent.Length == 0 && major.Length >= 2)
         {
             _findings.Add(new Finding(CharactersRules.Voices, Severity.Info,
-                $"All {major.Length} main characters speak: {List(major.Select(m => $"{m.Name} ({Plural(m.Lines, "line", "lines")})").ToArray())} " +
+                $"All {major.Length} main characters speak: {ReaderList.Join(major.Select(m => $"{m.Name} ({Plural(m.Lines, "line", "lines")})").ToArray())} " +
                 $"of {N0(_attributedLines)} attributed lines.",
                 null, Whole, Confidence: 0.8, IsStrength: true));
         }
@@ -238,6 +244,50 @@ internal sealed class CharactersAnalysis
             null, Locate(_doc, lead.First), Evidence(_doc, lead.First), Confidence: 0.8, IsStrength: true));
     }
 
+    /// <summary>The narrator's cast member with the finding that says who tells the book; null in third-person books.</summary>
+    private CastMember? DescribeNarrator()
+    {
+        var narrators = _cast.Where(m => m.IsNarrator).ToArray();
+        var main = _narrator is null ? null : narrators.FirstOrDefault(m => !_narrator.IsFramed || m.FirstChapter >= _narrator.HandoverChapter) ?? narrators.FirstOrDefault();
+        _metrics[M.NarratorReferences] = narrators.Sum(m => m.References);
+        _metrics[M.NarratorLines] = narrators.Sum(m => m.Lines);
+        _metrics[M.FrameNarrator] = _narrator is { IsFramed: true } ? 1 : 0;
+        if (_narrator is null || main is null) return null;
+
+        var named = _narrator.Root >= 0
+            ? $"{main.Name}, named {NamingEvidence()}"
+            : $"a narrator the book never names (\"{CastBuilder.UnnamedNarrator}\")";
+        var frame = narrators.FirstOrDefault(m => m != main);
+        var handover = _narrator.IsFramed && frame is not null
+            ? $" {frame.Name} opens the book as a frame narrator and hands the story over in {ChapterNames.Describe(_doc.Chapters[_narrator.HandoverChapter])}."
+            : "";
+        var evidence = _narrator.Naming ?? main.First;
+        _findings.Add(new Finding(CharactersRules.Narrator, Severity.Info,
+            $"Told in the first person by {named}: {N0(main.References)} first-person references in the narration and " +
+            $"{Plural(main.Lines, "line", "lines")} of dialogue (\"I said\", \"said I\").{handover}",
+            null, Locate(_doc, evidence), Evidence(_doc, evidence), Confidence: 0.7));
+        return main;
+    }
+
+    private string NamingEvidence()
+    {
+        var parts = new List<string>();
+        if (_narrator!.SelfNamings > 0) parts.Add($"in their own words {Plural(_narrator.SelfNamings, "time", "times")}");
+        if (_narrator.Addresses > 0) parts.Add($"by others in conversation {Plural(_narrator.Addresses, "time", "times")}");
+        return ReaderList.Join(parts);
+    }
+
+    /// <summary>A first-person narrator who tells the whole book is its protagonist, whatever the other characters' mentions.</summary>
+    private void NarratorProtagonist(CastMember narrator, double topShare)
+    {
+        var share = _mentions > 0 ? narrator.Mentions / (double)_mentions : topShare;
+        _findings.Add(new Finding(CharactersRules.Protagonist, Severity.Info,
+            $"A clear protagonist: {narrator.Name} narrates the book in the first person ({N0(narrator.References)} references in the narration, " +
+            $"{N0(narrator.Mentions - narrator.References)} by name; {Percent(share)} of character mentions) " +
+            $"and appears in {narrator.ChaptersPresent} of {_doc.Chapters.Count} chapters.",
+            null, Locate(_doc, narrator.First), Evidence(_doc, narrator.First), Confidence: 0.8, IsStrength: true));
+    }
+
     private Mention? LastMentionBefore(CastMember member, int chapter)
     {
         // The chapter before the gap names the member; find its last mention there.
@@ -267,7 +317,7 @@ internal sealed class CharactersAnalysis
         var series = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [M.ChapterLabels] = chapters.Select(StructureText.Label).ToArray(),
+            [M.ChapterLabels] = chapters.Select(c => c.Label).ToArray(),
             [M.CastLabels] = cast.Select(m => m.Name).ToArray(),
             [M.CastVariantsLabels] = cast.Select(m => string.Join(" | ", m.Variants)).ToArray(),
         };

@@ -16,7 +16,7 @@ public static class CharactersMetrics
     /// <summary>Characters: people named at least <c>minMentions</c> times (after merging variants).</summary>
     public const string Characters = "characters";
 
-    /// <summary>Mentions of those characters.</summary>
+    /// <summary>Mentions of those characters (a first-person narrator's references in the narration included).</summary>
     public const string Mentions = "mentions";
 
     /// <summary>Distinct name variants found (before the minMentions cut).</summary>
@@ -39,6 +39,18 @@ public static class CharactersMetrics
 
     /// <summary>attributedLines / dialogueParagraphs.</summary>
     public const string AttributionRate = "attributionRate";
+
+    /// <summary>1 when the narration is first person (the narrator is then a cast member), else 0.</summary>
+    public const string FirstPersonNarration = "firstPersonNarration";
+
+    /// <summary>First-person references (I, me, my, mine, myself) in the narration, counted for the narrator(s).</summary>
+    public const string NarratorReferences = "narratorReferences";
+
+    /// <summary>Lines of dialogue attributed to the narrator(s) ("I said", "said I").</summary>
+    public const string NarratorLines = "narratorLines";
+
+    /// <summary>1 when a frame narrator opens the book and hands the story over to another narrator, else 0.</summary>
+    public const string FrameNarrator = "frameNarrator";
 
     /// <summary>Characters first named in the opening chapter.</summary>
     public const string OpeningCharacters = "openingCharacters";
@@ -120,7 +132,7 @@ public static class CharactersMetrics
     public static IReadOnlyCollection<string> Declared { get; } =
     [
         Characters, Mentions, Variants, MajorCast, TopShare, Top5Share, DialogueParagraphs, AttributedLines, AttributionRate,
-        OpeningCharacters, SilentMajors, AbsentMajors, LongestAbsence, DuplicateNames, PenaltyNoCharacters, PenaltyDiffuseCast,
+        FirstPersonNarration, NarratorReferences, NarratorLines, FrameNarrator, OpeningCharacters, SilentMajors, AbsentMajors, LongestAbsence, DuplicateNames, PenaltyNoCharacters, PenaltyDiffuseCast,
         PenaltySilent, PenaltyAbsent, PenaltyCrowdedOpening, PenaltyDuplicates,
     ];
 

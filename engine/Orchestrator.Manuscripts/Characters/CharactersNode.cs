@@ -15,11 +15,18 @@ namespace Orchestrator.Manuscripts.Characters;
 /// <para><b>Detection.</b> See <see cref="TokenTable"/> (which capitalised words are names: built-in exclusions,
 /// the lower-case ratio, place and thing tests), <see cref="MentionScanner"/> (titles, multi-word names, attribution)
 /// and <see cref="VariantMerger"/> (which variants are one person). A character is a merged person named at least
-/// <c>minMentions</c> times; the cast is ranked by mentions. Mentions inside dialogue count. A first-person narrator's
-/// "I" is not a name, so a narrator-protagonist ranks by how often others name them. Words in capitals throughout
-/// (headings, speaker labels) are left out.</para>
+/// <c>minMentions</c> times; the cast is ranked by mentions. Mentions inside dialogue count. Words in capitals
+/// throughout (headings, speaker labels) are left out.</para>
+/// <para><b>First-person narrators.</b> When the narration is first person (<see cref="Narration.NarrationVoice"/>,
+/// the detection the consistency node uses, with <c>firstPersonThreshold</c>), <see cref="NarratorFinder"/> names the
+/// narrator (self-naming: "call me X", "my name is X", "I, X,"; and others addressing them in conversation), gives
+/// them the "I said" / "said I" lines, and counts their first-person references in the narration (I, me, my, mine,
+/// myself) as mentions in the chapters they tell; a narrator the book never names is "the narrator". The narrator
+/// is the protagonist (<c>characters.protagonist</c>) unless a frame narrator hands over to another
+/// (<c>characters.narrator</c> says which); with a frame, the protagonist is decided by mentions as in a
+/// third-person book.</para>
 /// <para><b>Dialogue.</b> A line is a paragraph with quoted speech; it is attributed to the first character named
-/// next to a speech verb in it ("said Holmes", "Elizabeth replied"). A character's share of dialogue is their
+/// next to a speech verb in it ("said Holmes", "Elizabeth replied"), or to a first-person narrator ("I said"). A character's share of dialogue is their
 /// attributed lines over all attributed lines.</para>
 /// <para><b>Co-occurrence.</b> Two cast members co-occur when one paragraph names both; the <c>topPairs</c> most
 /// frequent pairs are listed.</para>
@@ -40,6 +47,8 @@ namespace Orchestrator.Manuscripts.Characters;
 /// book, silence is not judged.</description></item>
 /// <item><term><c>mergeDominance</c></term><description>number in [0.5, 1], default 0.75: the share of a name word's uses
 /// one person must hold before a bare name (Darcy) is merged into them (Mr. Darcy).</description></item>
+/// <item><term><c>firstPersonThreshold</c></term><description>number in (0, 1), default 0.25 (the consistency node's):
+/// first-person share of the narration's pronouns from which the book is told in the first person.</description></item>
 /// <item><term><c>topPairs</c></term><description>integer 0–50, default 10: co-occurring pairs listed.</description></item>
 /// </list>
 /// <para><b>Score: cast clarity.</b> 1 minus the sum of these penalties, clamped to [0,1]; each is a metric (0 when it

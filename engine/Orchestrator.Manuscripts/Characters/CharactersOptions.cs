@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts.Narration;
 
 namespace Orchestrator.Manuscripts.Characters;
 
@@ -40,6 +41,10 @@ public sealed record CharactersOptions
     /// merged into them (default 0.75, in [0.5, 1]).</summary>
     public double MergeDominance { get; init; } = 0.75;
 
+    /// <summary><c>firstPersonThreshold</c>: narration whose first-person share reaches this is first person, and its
+    /// narrator joins the cast (default <see cref="NarrationVoice.DefaultFirstPersonThreshold"/>, as the consistency node's).</summary>
+    public double FirstPersonThreshold { get; init; } = NarrationVoice.DefaultFirstPersonThreshold;
+
     /// <summary><c>topPairs</c>: how many co-occurring pairs of cast members to list (default 10, 0–50).</summary>
     public int TopPairs { get; init; } = 10;
 
@@ -59,6 +64,7 @@ public sealed record CharactersOptions
                 MinAttributedLines = options.GetInt("minAttributedLines", Default.MinAttributedLines),
                 MergeDominance = options.GetDouble("mergeDominance", Default.MergeDominance),
                 TopPairs = options.GetInt("topPairs", Default.TopPairs),
+                FirstPersonThreshold = options.GetDouble("firstPersonThreshold", Default.FirstPersonThreshold),
             };
             result.Check();
             return result;
@@ -76,6 +82,7 @@ public sealed record CharactersOptions
         NodeOptionsReader.Require(MinAttributedLines >= 0, "minAttributedLines", "0 or more", MinAttributedLines);
         NodeOptionsReader.Require(MergeDominance is >= 0.5 and <= 1, "mergeDominance", "in [0.5, 1]", MergeDominance);
         NodeOptionsReader.Require(TopPairs is >= 0 and <= 50, "topPairs", "between 0 and 50", TopPairs);
+        NodeOptionsReader.Require(FirstPersonThreshold > 0 && FirstPersonThreshold < 1, "firstPersonThreshold", "between 0 and 1", FirstPersonThreshold);
     }
 
 }

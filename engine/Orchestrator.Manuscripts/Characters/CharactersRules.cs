@@ -21,9 +21,12 @@ public static class CharactersRules
     /// <summary>Strength: one character clearly leads the book.</summary>
     public const string Protagonist = "characters.protagonist";
 
+    /// <summary>Info: who tells a first-person book (their name and how it is known, references, lines, a frame narrator).</summary>
+    public const string Narrator = "characters.narrator";
+
     /// <summary>Strength: every major character speaks.</summary>
     public const string Voices = "characters.voices";
 
     /// <summary>Every rule id, for documentation and filters.</summary>
-    public static IReadOnlyList<string> All { get; } = [None, Absent, CrowdedOpening, Silent, Duplicate, Protagonist, Voices];
+    public static IReadOnlyList<string> All { get; } = [None, Absent, CrowdedOpening, Silent, Duplicate, Protagonist, Narrator, Voices];
 }

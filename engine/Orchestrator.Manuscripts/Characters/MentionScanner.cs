@@ -153,14 +153,21 @@ internal sealed class MentionScanner
         var next = lastWord + 1;
         if (!verb && next < sentence.FirstWord + sentence.WordCount && _table.Joined(lastWord, next))
             verb = (NeighbourWords.Of(_doc.WordText(next)) & Neighbour.SpeechVerb) != 0;
-        if (!verb) return false;
-
-        return HasSpeech(sentenceIndex)
-            || (sentenceIndex > 0 && sentences[sentenceIndex - 1].ParagraphIndex == paragraph && HasSpeech(sentenceIndex - 1))
-            || (sentenceIndex + 1 < sentences.Length && sentences[sentenceIndex + 1].ParagraphIndex == paragraph && HasSpeech(sentenceIndex + 1));
+        return verb && SpeechNear(_doc, sentenceIndex);
     }
 
-    private bool HasSpeech(int sentence) => _dialogue.IsDialogue(_doc.Sentences[sentence]);
+    /// <summary>The sentence, or a neighbouring sentence of the same paragraph, holds quoted speech: an attribution
+    /// next to it tags a line.</summary>
+    internal static bool SpeechNear(ManuscriptDocument document, int sentenceIndex)
+    {
+        var sentences = document.Sentences;
+        var dialogue = document.Dialogue;
+        var paragraph = sentences[sentenceIndex].ParagraphIndex;
+        return dialogue.IsDialogue(sentences[sentenceIndex])
+            || (sentenceIndex > 0 && sentences[sentenceIndex - 1].ParagraphIndex == paragraph && dialogue.IsDialogue(sentences[sentenceIndex - 1]))
+            || (sentenceIndex + 1 < sentences.Length && sentences[sentenceIndex + 1].ParagraphIndex == paragraph
+                && dialogue.IsDialogue(sentences[sentenceIndex + 1]));
+    }
 
     /// <summary>The words of a mention as written (title period kept, possessive dropped), one space between words.</summary>
     private string DisplayOf(Mention mention)

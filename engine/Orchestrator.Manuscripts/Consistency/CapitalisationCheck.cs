@@ -1,5 +1,6 @@
 using Orchestrator.Engine.Findings;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;

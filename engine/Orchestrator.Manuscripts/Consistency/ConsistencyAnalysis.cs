@@ -2,6 +2,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Reference;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -64,7 +65,7 @@ internal static class ConsistencyAnalysis
         var score = wordCount == 0 ? 0 : Math.Clamp(1 - penalties.Sum(p => p.Value), 0, 1);
 
         var chapters = document.Chapters;
-        var (pastShare, firstShare, markers, pronouns) = NarrationCheck.Series(words, chapters.Count);
+        var (pastShare, firstShare, markers, pronouns) = NarrationCheck.Series(words, document.Narration, chapters.Count);
         return new NodeResult
         {
             Score = score,
@@ -81,7 +82,7 @@ internal static class ConsistencyAnalysis
             },
             Labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
-                [M.ChapterLabels] = chapters.Select(Label).ToArray(),
+                [M.ChapterLabels] = chapters.Select(c => c.Label).ToArray(),
             },
         };
     }

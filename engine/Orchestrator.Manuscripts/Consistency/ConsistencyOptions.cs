@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Manuscripts.Narration;
 
 namespace Orchestrator.Manuscripts.Consistency;
 
@@ -25,10 +26,10 @@ public sealed record ConsistencyOptions
     public double TenseMargin { get; init; } = 0.15;
 
     /// <summary><c>minPovPronouns</c>: a chapter needs this many personal pronouns in its narration to be judged (default 30).</summary>
-    public int MinPovPronouns { get; init; } = 30;
+    public int MinPovPronouns { get; init; } = NarrationVoice.DefaultMinPronouns;
 
     /// <summary><c>firstPersonThreshold</c>: narration whose first-person share reaches this is first person (default 0.25).</summary>
-    public double FirstPersonThreshold { get; init; } = 0.25;
+    public double FirstPersonThreshold { get; init; } = NarrationVoice.DefaultFirstPersonThreshold;
 
     /// <summary><c>povMargin</c>: a chapter's first-person share must be this far across the threshold from the book's side (default 0.10).</summary>
     public double PovMargin { get; init; } = 0.10;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Orchestrator.Manuscripts.Text;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 
 namespace Orchestrator.Manuscripts.Consistency;
 
@@ -8,14 +8,7 @@ namespace Orchestrator.Manuscripts.Consistency;
 internal static class ConsistencyText
 {
     /// <summary>Evidence quotes are trimmed to about this many characters around the point they show.</summary>
-    public const int MaxEvidence = 200;
-
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>12,345.</summary>
-    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
-
-    public static string F2(double value) => value.ToString("0.00", Invariant);
+    public const int MaxEvidence = Excerpt.MaxEvidence;
 
     /// <summary>"1 use", "3 uses".</summary>
     public static string Count(int n, string noun, string plural = "") =>
@@ -23,20 +16,6 @@ internal static class ConsistencyText
 
     /// <summary>“word”.</summary>
     public static string Q(string text) => $"“{text}”";
-
-    /// <summary>How a message names a chapter: <c>Chapter 7</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
-    public static string Describe(Chapter chapter) => chapter.Kind switch
-    {
-        SectionKind.Chapter when chapter.Number is { } n => $"Chapter {chapter.QualifiedNumber ?? n.ToString(CultureInfo.InvariantCulture)}",
-        SectionKind.Letter when chapter.Number is { } n => $"Letter {chapter.QualifiedNumber ?? n.ToString(CultureInfo.InvariantCulture)}",
-        SectionKind.Prologue => "The prologue",
-        SectionKind.Epilogue => "The epilogue",
-        _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
-        _ => $"Section {chapter.Ordinal}",
-    };
-
-    /// <summary>A chapter's label for charts (see <see cref="Chapter.Label"/>).</summary>
-    public static string Label(Chapter chapter) => chapter.Label;
 
     /// <summary>Index of the chapter holding word <paramref name="wordIndex"/>.</summary>
     public static int ChapterOfWord(ManuscriptDocument document, int wordIndex)

@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Findings;
+using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Consistency;
 
@@ -36,7 +37,7 @@ internal sealed class FindingCollector(int maxPerRule, int textLength)
             if (more > 0)
             {
                 result.Add(new Finding(rule, Severity.Info,
-                    $"{ConsistencyText.N0(more)} more {rule} finding{(more == 1 ? " is" : "s are")} not listed ({ConsistencyText.N0(entry.Total)} in all).",
+                    $"{NumberFormat.N0(more)} more {rule} finding{(more == 1 ? " is" : "s are")} not listed ({NumberFormat.N0(entry.Total)} in all).",
                     "Fix the ones listed first, then run the check again; the metrics carry the full counts.",
                     TextLocation.Whole(textLength)));
             }

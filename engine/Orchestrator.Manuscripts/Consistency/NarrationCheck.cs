@@ -1,5 +1,8 @@
 using Orchestrator.Engine.Findings;
+using Orchestrator.Manuscripts.Narration;
+using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;
@@ -13,8 +16,9 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// share is at least 0.5 (with at least <c>minTenseMarkers</c> markers; else the tense is unknown, 0). A chapter with
 /// at least <c>minTenseMarkers</c> markers shifts when its share is past 0.5 by more than <c>tenseMargin</c> on the
 /// other side (below 0.35 in a past-tense book, with the default margin).</para>
-/// <para><b>Point of view.</b> First-person share = first-person pronouns / (first + third-person pronouns). First-
-/// person narration still says he and they about others, so the line is <c>firstPersonThreshold</c> (0.25), not 0.5.
+/// <para><b>Point of view</b>, from the pronouns of <see cref="NarrationVoice"/> (shared with the cast analysis's
+/// narrator): first-person share = first-person pronouns / (first + third-person pronouns). First-person narration
+/// still says he and they about others, so the line is <c>firstPersonThreshold</c>, not 0.5.
 /// A chapter with at least <c>minPovPronouns</c> pronouns shifts when its share is more than <c>povMargin</c> across
 /// the line from the book's side. A letter or a frame narrative in another voice is a shift too: the finding asks
 /// whether it is meant.</para>
@@ -66,7 +70,7 @@ internal static class NarrationCheck
             var (chapterTense, bookTense) = bookPast ? ("present", "past") : ("past", "present");
             var evidenceWord = bookPast ? scan.FirstPresentWord[c] : scan.FirstPastWord[c];
             found.Add((Math.Abs(chapterShare - 0.5), c, new Finding(ConsistencyRules.TenseShift, Severity.Suggestion,
-                $"{Describe(chapters[c])} is narrated mostly in the {chapterTense} tense (past share {F2(chapterShare)}: " +
+                $"{ChapterNames.Describe(chapters[c], titled: false)} is narrated mostly in the {chapterTense} tense (past share {F2(chapterShare)}: " +
                 $"{N0(scan.Past[c])} past and {N0(scan.Present[c])} present markers in its narration), while the book narrates in the " +
                 $"{bookTense} (past share {F2(share)}).",
                 $"If the change is not deliberate (a frame, a letter, a scene told as it happens), bring the chapter's narration back to the {bookTense} tense.",
@@ -87,12 +91,12 @@ internal static class NarrationCheck
 
     private static double Pov(ConsistencyContext context)
     {
-        var scan = context.Words;
+        var voice = context.Document.Narration;
         var options = context.Options;
         var chapters = context.Document.Chapters;
-        long first = scan.FirstPerson.Sum(), third = scan.ThirdPerson.Sum();
-        var share = first + third > 0 ? (double)first / (first + third) : 0;
-        var known = first + third >= options.MinPovPronouns;
+        long first = voice.FirstPersonTotal, third = voice.ThirdPersonTotal;
+        var share = voice.FirstPersonShare;
+        var known = voice.IsKnown(options.MinPovPronouns);
         var bookFirst = share >= options.FirstPersonThreshold;
         var metrics = context.Metrics;
         metrics[M.DominantPov] = !known ? 0 : bookFirst ? 1 : 3;
@@ -105,10 +109,10 @@ internal static class NarrationCheck
         var found = new List<(double Distance, int Chapter, Finding Finding)>();
         for (var c = 0; c < chapters.Count && known; c++)
         {
-            var pronouns = scan.FirstPerson[c] + scan.ThirdPerson[c];
+            var pronouns = voice.FirstPerson[c] + voice.ThirdPerson[c];
             if (pronouns < options.MinPovPronouns) continue;
             judged++;
-            var chapterShare = (double)scan.FirstPerson[c] / pronouns;
+            var chapterShare = (double)voice.FirstPerson[c] / pronouns;
             var shifted = bookFirst
                 ? chapterShare < options.FirstPersonThreshold - options.PovMargin
                 : chapterShare >= options.FirstPersonThreshold + options.PovMargin;
@@ -116,10 +120,10 @@ internal static class NarrationCheck
             shifts++;
             shiftedWords += chapters[c].WordCount;
             var (chapterPov, bookPov) = bookFirst ? ("third", "first") : ("first", "third");
-            var evidenceWord = bookFirst ? scan.FirstThirdPersonWord[c] : scan.FirstFirstPersonWord[c];
+            var evidenceWord = bookFirst ? voice.FirstThirdPersonWord[c] : voice.FirstFirstPersonWord[c];
             found.Add((Math.Abs(chapterShare - options.FirstPersonThreshold), c, new Finding(ConsistencyRules.PovShift, Severity.Suggestion,
-                $"{Describe(chapters[c])} reads as {chapterPov}-person narration (first-person share {F2(chapterShare)}: " +
-                $"{N0(scan.FirstPerson[c])} first-person and {N0(scan.ThirdPerson[c])} third-person pronouns outside speech), while the book is told " +
+                $"{ChapterNames.Describe(chapters[c], titled: false)} reads as {chapterPov}-person narration (first-person share {F2(chapterShare)}: " +
+                $"{N0(voice.FirstPerson[c])} first-person and {N0(voice.ThirdPerson[c])} third-person pronouns outside speech), while the book is told " +
                 $"in the {bookPov} person (share {F2(share)}).",
                 "If the change of voice is not deliberate (a letter, a document, another narrator), bring the chapter back to the book's point of view; " +
                 "if it is, make the change clear to the reader (a heading, a frame).",
@@ -146,7 +150,7 @@ internal static class NarrationCheck
     }
 
     /// <summary>The per-chapter series: past share, first-person share, and the evidence counts behind them.</summary>
-    public static (double[] PastShare, double[] FirstShare, double[] TenseMarkers, double[] Pronouns) Series(WordScan scan, int chapters)
+    public static (double[] PastShare, double[] FirstShare, double[] TenseMarkers, double[] Pronouns) Series(WordScan scan, NarrationVoice voice, int chapters)
     {
         var pastShare = new double[chapters];
         var firstShare = new double[chapters];
@@ -155,9 +159,9 @@ internal static class NarrationCheck
         for (var c = 0; c < chapters; c++)
         {
             markers[c] = scan.Past[c] + scan.Present[c];
-            pronouns[c] = scan.FirstPerson[c] + scan.ThirdPerson[c];
+            pronouns[c] = voice.FirstPerson[c] + voice.ThirdPerson[c];
             pastShare[c] = markers[c] > 0 ? scan.Past[c] / markers[c] : 0;
-            firstShare[c] = pronouns[c] > 0 ? scan.FirstPerson[c] / pronouns[c] : 0;
+            firstShare[c] = pronouns[c] > 0 ? voice.FirstPerson[c] / pronouns[c] : 0;
         }
         return (pastShare, firstShare, markers, pronouns);
     }

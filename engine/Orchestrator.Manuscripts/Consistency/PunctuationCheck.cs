@@ -1,6 +1,7 @@
 using Orchestrator.Engine.Findings;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Consistency.ConsistencyText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Consistency.ConsistencyMetrics;
 
 namespace Orchestrator.Manuscripts.Consistency;

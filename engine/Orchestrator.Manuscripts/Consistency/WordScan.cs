@@ -5,8 +5,9 @@ namespace Orchestrator.Manuscripts.Consistency;
 
 /// <summary>
 /// The one pass over the words of a book that the word-level checks share: the <see cref="Vocabulary"/> with
-/// casing counts, a <see cref="WordFlags"/> byte per use, and per chapter the tense markers and personal
-/// pronouns of the narration (words outside <see cref="DialogueMap.Quotes"/>). Arrays are pooled: dispose it.
+/// casing counts, a <see cref="WordFlags"/> byte per use, and per chapter the tense markers of the narration (words
+/// outside <see cref="DialogueMap.Quotes"/>); the pronouns are <see cref="Narration.NarrationVoice"/>'s. Arrays are
+/// pooled: dispose it.
 /// </summary>
 /// <remarks>
 /// <para><b>Capitalisation.</b> A capitalised use counts for the capitalisation check when it is not
@@ -24,9 +25,6 @@ namespace Orchestrator.Manuscripts.Consistency;
 /// a present marker (is, are...) or a past marker (was, went, walked...) counts, except that a past-looking
 /// word right after be/have (possibly across not, never, -ly adverbs) is a participle and does not; X's after
 /// he/she/it/that/there... is present; an -s word right after he/she/it/who/that/which is present.</para>
-/// <para><b>Pronouns</b> (narration only): first person I, me, my, mine, myself, we, us, our, ours, ourselves;
-/// third person he, him, his, himself, she, her, hers, herself, they, them, their, theirs, themselves
-/// (it is not a person).</para>
 /// </remarks>
 internal sealed class WordScan : IDisposable
 {
@@ -49,25 +47,17 @@ internal sealed class WordScan : IDisposable
         _flags = ArrayPool<WordFlags>.Shared.Rent(Math.Max(1, document.WordCount));
         Past = new int[chapters];
         Present = new int[chapters];
-        FirstPerson = new int[chapters];
-        ThirdPerson = new int[chapters];
         FirstPastWord = Filled(chapters);
         FirstPresentWord = Filled(chapters);
-        FirstFirstPersonWord = Filled(chapters);
-        FirstThirdPersonWord = Filled(chapters);
     }
 
     public Vocabulary Vocabulary { get; }
     public int[] Past { get; }
     public int[] Present { get; }
-    public int[] FirstPerson { get; }
-    public int[] ThirdPerson { get; }
 
     /// <summary>Per chapter, the first word that counted as a past marker (-1 when none): evidence for findings.</summary>
     public int[] FirstPastWord { get; }
     public int[] FirstPresentWord { get; }
-    public int[] FirstFirstPersonWord { get; }
-    public int[] FirstThirdPersonWord { get; }
 
     public WordFlags Flags(int wordIndex) => _flags[wordIndex];
 
@@ -170,9 +160,6 @@ internal sealed class WordScan : IDisposable
                 }
                 else
                 {
-                    if ((role & WordRole.FirstPerson) != 0) Count(FirstPerson, FirstFirstPersonWord, chapter, w);
-                    else if ((role & WordRole.ThirdPerson) != 0) Count(ThirdPerson, FirstThirdPersonWord, chapter, w);
-
                     var name = (casing & WordFlags.Capitalised) != 0 && (flags & WordFlags.Initial) == 0 && key.Length > 1;
                     if (name)
                     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Decisions;
 using Orchestrator.Engine.Events;
 using Orchestrator.Engine.Iteration;
 using Orchestrator.Engine.Pipelines;
@@ -51,6 +52,13 @@ public sealed class NovelCoordinator : IAsyncDisposable
     }
 
     /// <summary>
+    /// The hash sessions are keyed and checked by: the pipeline's fingerprint with what its nodes read now (a reference
+    /// library's version, a model's hash; <see cref="PipelineFingerprint.WithStamps"/>), read at each session's start
+    /// because a library can change while a host (a server) keeps this coordinator.
+    /// </summary>
+    private string PipelineHashNow() => PipelineFingerprint.WithStamps(_pipelineHash, _network.Nodes.Select(n => n.InputStamp));
+
+    /// <summary>
     /// The live events of every session this coordinator runs: subscribe per session or for all (bounded buffers, a
     /// slow subscriber loses events and is told so, never slowing the sessions); <see cref="EventReplay.FollowAsync"/>
     /// adds the history from the store's log.
@@ -98,7 +106,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var requirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson);
         var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
         var inputHash = ManuscriptSubject.HashOf(document);
-        var key = new SessionKey(inputHash, _pipelineHash, requirementsJson);
+        var pipelineHash = PipelineHashNow();
+        var key = new SessionKey(inputHash, pipelineHash, requirementsJson);
 
         if (_store is not null && (options.ResumeUnfinished || options.ReuseCompleted)
             && await EarlierSession.FindAsync(_store, key, inputPath, _options.Pipeline.Name, options, _running.ContainsKey, _log, cancellationToken)
@@ -112,7 +121,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
 
         var now = _options.TimeProvider.GetUtcNow();
         var sessionId = options.SessionId ?? SessionId.New(_options.Pipeline.Name, now);
-        var state = SessionState.Start(sessionId, _options.Pipeline.Name, _pipelineHash, inputPath, inputHash, requirementsJson,
+        var state = SessionState.Start(sessionId, _options.Pipeline.Name, pipelineHash, inputPath, inputHash, requirementsJson,
             _options.Pipeline.Nodes.Select(n => n.Id), now) with
         {
             ReportFolder = options.ReportFolder is null ? null : Path.GetFullPath(options.ReportFolder),
@@ -121,7 +130,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
         // The initial state and the input copy are durable before anything runs: a kill from here on leaves a resumable session.
         using var lease = _store is null ? null : await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
         var subject = new ManuscriptSubject(document, _store, sessionId);
-        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, earlierDecisions: [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,7 +150,10 @@ public sealed class NovelCoordinator : IAsyncDisposable
         var loaded = await store.LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var state = loaded.State;
         // The log goes on numbering where it stopped (a log from before sequences numbers its lines).
-        var lastEvent = store.ReadEvents(sessionId).Events.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        var logged = store.ReadEvents(sessionId).Events;
+        var lastEvent = logged.Select((e, i) => e.Sequence ?? i + 1).DefaultIfEmpty(0).Max();
+        // The report covers every iteration: the plans earlier processes made are in the log.
+        var earlierDecisions = DecisionLog.Read(logged);
         void Warn(string warning) => store.AppendEvent(new SessionEvent
         {
             Time = _options.TimeProvider.GetUtcNow(), Kind = SessionEventKind.Warning, Session = sessionId, Details = warning, Sequence = ++lastEvent,
@@ -154,7 +166,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
             Warn(warning);
         }
 
-        var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, _pipelineHash, _options.Pipeline.SourcePath,
+        var pipelineHash = PipelineHashNow();
+        var check = await ResumeCheck.RunAsync(store, state, _options.Pipeline.Name, pipelineHash, _options.Pipeline.SourcePath,
             _options.Loading, _log, cancellationToken).ConfigureAwait(false);
         if (check.Changes.Count > 0 && !options.Force) throw new SessionChangedException(sessionId, check.Changes);
         foreach (var change in check.Changes) Warn($"--force: {change}");
@@ -181,10 +194,10 @@ public sealed class NovelCoordinator : IAsyncDisposable
         }
         state = state with
         {
-            PipelineHash = _pipelineHash,
+            PipelineHash = pipelineHash,
             ReportFolder = options.ReportFolder is null ? state.ReportFolder : Path.GetFullPath(options.ReportFolder),
         };
-        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, cancellationToken).ConfigureAwait(false);
+        return await DriveAsync(state, subject, check.Input, requirements, lease, lastEvent, earlierDecisions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Status, completed nodes, iteration, quality and stop reason of a stored session.</summary>
@@ -216,7 +229,8 @@ public sealed class NovelCoordinator : IAsyncDisposable
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
     private async Task<ManuscriptAnalysis> DriveAsync(SessionState state, ManuscriptSubject subject, ManuscriptDocument input,
-        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, CancellationToken cancellationToken)
+        ManuscriptRequirements requirements, ISessionLease? lease, long lastEvent, IReadOnlyList<PlanAnalytics> earlierDecisions,
+        CancellationToken cancellationToken)
     {
         var sessionId = state.SessionId;
         _running[sessionId] = _options.TimeProvider.GetUtcNow();
@@ -239,6 +253,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
                 Requirements = requirements,
                 Journal = journal,
                 Events = events,
+                EarlierDecisions = earlierDecisions,
                 Rules = _options.Rules,
                 DecorateGlobals = engine => new Rules.NovelRuleGlobals(engine, requirements, facts),
                 Size = new SizeHint(subject.Document.WordCount, "words"),
@@ -248,7 +263,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
             var finalDocument = session.Revisions.Count > 0 || session.State.SubjectHash is not null
                 ? (ManuscriptDocument)FinalSubject(session, subject).Value
                 : subject.Document;
-            var report = ReportBuilder.Build(session, _options.Pipeline, finalDocument, requirements, _network.NodeStatistics);
+            var report = ReportBuilder.Build(session, _options.Pipeline, finalDocument, requirements);
             return new ManuscriptAnalysis(finalDocument, session, report)
             {
                 Input = input,

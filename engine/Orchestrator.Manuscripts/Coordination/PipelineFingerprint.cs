@@ -24,6 +24,21 @@ public static class PipelineFingerprint
             Encoding.UTF8.GetBytes(rules.Stop?.Hash ?? "-"));
     }
 
+    /// <summary>
+    /// <paramref name="pipelineHash"/> with what the nodes read besides the manuscript and their options (their
+    /// <see cref="Engine.Nodes.WorkflowNode.InputStamp"/>s: a reference library's version, a model file's hash), so a
+    /// finished session is reused, and an interrupted one resumed, only while those are unchanged. A pipeline whose
+    /// nodes read nothing else keeps its hash as it was.
+    /// </summary>
+    public static string WithStamps(string pipelineHash, IEnumerable<string> stamps)
+    {
+        ArgumentNullException.ThrowIfNull(stamps);
+        var parts = stamps.Where(s => s.Length > 0).Select(Encoding.UTF8.GetBytes).ToList();
+        if (parts.Count == 0) return pipelineHash;
+        parts.Insert(0, Encoding.UTF8.GetBytes(pipelineHash));
+        return ContentHash.OfParts(parts.ToArray());
+    }
+
     private static string Describe(PipelineDefinition pipeline)
     {
         var text = new StringBuilder().Append(pipeline.Name).Append('|').Append(pipeline.Version).Append('|').Append(pipeline.Settings).Append('|');

@@ -18,7 +18,7 @@ internal sealed record ResumeCheck(ManuscriptDocument Input, string InputHash, b
         if (state.PipelineName != pipelineName)
             changes.Add($"it ran pipeline '{state.PipelineName}', not '{pipelineName}'");
         else if (state.PipelineHash != pipelineHash)
-            changes.Add($"pipeline '{state.PipelineName}' ({pipelineSource ?? "in memory"}) or its rules changed since the session began");
+            changes.Add($"pipeline '{state.PipelineName}' ({pipelineSource ?? "in memory"}), its rules, or what its nodes read (a reference library, a model file) changed since the session began");
 
         ManuscriptDocument input;
         // A chapter folder's path ends with a separator (see ManuscriptLoader.LoadChapterFolderAsync).

@@ -3,6 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Pacing.PacingText;
 using static Orchestrator.Manuscripts.Structure.StructureText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Pacing.PacingMetrics;
 
 namespace Orchestrator.Manuscripts.Pacing;
@@ -193,11 +194,11 @@ internal sealed class PacingAnalysis
             var location = _doc.Locator.Locate(first.Span.Start, last.Span.End - first.Span.Start);
             var severity = stretch.Count >= 2 * _options.ExpositionMinParagraphs ? Severity.Warning : Severity.Suggestion;
             _findings.Add(new Finding(PacingRules.ExpositionStretch, severity,
-                $"{Describe(chapter)} has {stretch.Count} consecutive paragraphs without dialogue, each of at least " +
+                $"{ChapterNames.Describe(chapter)} has {stretch.Count} consecutive paragraphs without dialogue, each of at least " +
                 $"{N0(_options.ExpositionParagraphWords)} words ({N0(stretch.Words)} words in all), from paragraph {location.Paragraph}.",
                 "Break the stretch up: dramatise part of it as a scene with speech or action, move backstory to where the reader " +
                 "needs it, or cut what the story does not need yet.",
-                location, Excerpt(_doc, first.Span), HeuristicConfidence));
+                location, Excerpt.Of(_doc, first.Span), HeuristicConfidence));
         }
         if (_exposition.Count > _options.MaxFindingsPerRule)
         {
@@ -282,9 +283,9 @@ internal sealed class PacingAnalysis
         var location = _doc.Locator.Locate(start, end - start);
         var values = string.Join(", ", Enumerable.Range(stretch.First, stretch.Count).Select(c => F2(tension[c])));
         var quantile = Math.Abs(_options.SlowQuantile - 1.0 / 3) < 1e-9 ? "lower tercile" : $"{Percent(_options.SlowQuantile)} quantile";
-        var evidence = first.ParagraphCount > 0 ? Excerpt(_doc, paragraphs[first.FirstParagraph].Span) : Label(first);
+        var evidence = first.ParagraphCount > 0 ? Excerpt.Of(_doc, paragraphs[first.FirstParagraph].Span) : first.Label;
         _findings.Add(new Finding(PacingRules.FlatStretch, stretch.Count >= 2 * _options.FlatMinChapters ? Severity.Warning : Severity.Suggestion,
-            $"{Describe(first)} to {Describe(last)} are a flat stretch: {stretch.Count} consecutive chapters ({N0(stretch.Words)} words) " +
+            $"{ChapterNames.Describe(first)} to {ChapterNames.Describe(last)} are a flat stretch: {stretch.Count} consecutive chapters ({N0(stretch.Words)} words) " +
             $"with tension below the book's {quantile} ({F2(threshold)}): {values}, against a book median of {F2(median)}.",
             "Tension here is a proxy from short sentences, exclamations, questions and action verbs. If this run is meant as a lull, " +
             "make sure something still turns in each chapter (a decision, a reveal, a complication); otherwise tighten or merge these " +
@@ -320,14 +321,14 @@ internal sealed class PacingAnalysis
         if (before > _options.HookLateWords)
         {
             var what = at < 0
-                ? $"{Describe(opening)} ({WordsText(opening.WordCount)}) has no speech and no action verb at all."
+                ? $"{ChapterNames.Describe(opening)} ({WordsText(opening.WordCount)}) has no speech and no action verb at all."
                 : $"The opening runs {WordsText(before)} before its first {Trigger(at, speech)}.";
             var over = (before - _options.HookLateWords) / (double)_options.HookLateWords;
             _findings.Add(new Finding(PacingRules.LateHook, over >= 2 ? Severity.Warning : Severity.Suggestion,
                 what,
                 "Readers (and agents) decide on the first pages: start closer to the moment things change, with a character " +
                 "speaking or doing something, and feed the setting and backstory in after the hook.",
-                _doc.Locator.LocateParagraph(opening.FirstParagraph), Excerpt(_doc, openingParagraph.Span), CurveConfidence));
+                _doc.Locator.LocateParagraph(opening.FirstParagraph), Excerpt.Of(_doc, openingParagraph.Span), CurveConfidence));
             _summary.Add($"a late opening hook ({WordsText(before)})");
             return Math.Min(MaxHookPenalty, MaxHookPenalty * over / 2);
         }
@@ -339,7 +340,7 @@ internal sealed class PacingAnalysis
                     ? $"The opening starts with its first {Trigger(at, speech)}."
                     : $"The opening reaches its first {Trigger(at, speech)} within {WordsText(before)}.",
                 "A prompt start: keep it.",
-                _doc.Locator.Locate(sentence.Span), Excerpt(_doc, sentence.Span), CurveConfidence, IsStrength: true));
+                _doc.Locator.Locate(sentence.Span), Excerpt.Of(_doc, sentence.Span), CurveConfidence, IsStrength: true));
         }
         return 0;
     }
@@ -348,7 +349,7 @@ internal sealed class PacingAnalysis
     private string Trigger(int wordIndex, bool speech)
     {
         var location = _doc.Locator.Locate(_doc.Words[wordIndex].Start, _doc.Words[wordIndex].Length);
-        var where = location.Chapter is { } chapter ? $" (paragraph {location.Paragraph} of {Describe(_chapters[chapter - 1])})" : "";
+        var where = location.Chapter is { } chapter ? $" (paragraph {location.Paragraph} of {ChapterNames.Describe(_chapters[chapter - 1])})" : "";
         return speech ? $"line of speech{where}" : $"action verb \"{_doc.WordText(wordIndex)}\"{where}";
     }
 
@@ -373,7 +374,7 @@ internal sealed class PacingAnalysis
         {
             _findings.Add(new Finding(PacingRules.LowDialogue, Severity.Suggestion,
                 $"Only {Percent(ratio)} of the text is dialogue (below {Percent(_options.DialogueMin)}); " +
-                $"the most is {Percent(MaxChapterDialogue(out var at))} in {Describe(_chapters[at])}.",
+                $"the most is {Percent(MaxChapterDialogue(out var at))} in {ChapterNames.Describe(_chapters[at])}.",
                 "Long runs of narration slow a book; let characters speak where a scene is summarised, and dramatise key moments.",
                 TextLocation.Whole(_doc.Text.Length), null, HeuristicConfidence));
             _summary.Add($"little dialogue ({Percent(ratio)})");
@@ -420,7 +421,7 @@ internal sealed class PacingAnalysis
 
     private Dictionary<string, IReadOnlyList<string>> BuildLabels()
     {
-        var chapterLabels = _chapters.Select(Label).ToArray();
+        var chapterLabels = _chapters.Select(c => c.Label).ToArray();
         var scenes = _doc.Scenes;
         var sceneLabels = new string[scenes.Length];
         for (var s = 0; s < scenes.Length; s++)

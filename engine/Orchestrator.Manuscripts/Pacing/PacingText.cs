@@ -1,44 +1,11 @@
-using System.Text;
 using Orchestrator.Manuscripts.Text;
 
 namespace Orchestrator.Manuscripts.Pacing;
 
-/// <summary>Evidence quotes of the pacing findings: a span of the text as a reader sees it, cut to a readable length.</summary>
+/// <summary>Wording of the pacing findings (evidence quotes are <see cref="Excerpt"/>'s).</summary>
 internal static class PacingText
 {
-    /// <summary>Longest evidence quote, in characters (an ellipsis is added when the text is cut).</summary>
-    public const int MaxEvidence = 200;
-
     /// <summary>"1 word", "450 words", "1,204 words".</summary>
     public static string WordsText(int count) =>
-        count == 1 ? "1 word" : Structure.StructureText.N0(count) + " words";
-
-    /// <summary>
-    /// The span's text with runs of white space (the line breaks of a hard-wrapped file) turned into one
-    /// space, trimmed, and cut at the last word boundary before <paramref name="max"/> characters.
-    /// </summary>
-    public static string Excerpt(ManuscriptDocument document, TextSpan span, int max = MaxEvidence)
-    {
-        var text = document.Text.AsSpan(span.Start, span.Length).Trim();
-        var builder = new StringBuilder(Math.Min(text.Length, max + 1));
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-            if (space && builder.Length > 0) builder.Append(' ');
-            space = false;
-            builder.Append(c);
-            if (builder.Length > max) break;
-        }
-        if (builder.Length <= max) return builder.ToString();
-
-        var cut = builder.ToString(0, max);
-        var lastSpace = cut.LastIndexOf(' ');
-        if (lastSpace > max / 2) cut = cut[..lastSpace];
-        return cut.TrimEnd(',', ';', ':', ' ') + "…";
-    }
+        count == 1 ? "1 word" : NumberFormat.N0(count) + " words";
 }

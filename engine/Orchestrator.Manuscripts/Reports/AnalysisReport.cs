@@ -80,9 +80,10 @@ public sealed record IterationQuality(int Iteration, double Quality, double? Del
 /// <param name="DiffFile">The unified diff's file name, next to the report.</param>
 public sealed record RevisionInfo(string FromHash, string ToHash, IReadOnlyDictionary<string, int> Edits, string? RevisedFile = null, string? DiffFile = null);
 
-/// <summary>Wall-clock facts of the run, and the decisions that depended on them; excluded when comparing two reports.</summary>
-/// <param name="Iterations">Per iteration: duration, actions run, failures, retries (a resumed iteration counts its resumed part).</param>
-/// <param name="Decisions">Per iteration planned by this process: what ran and why, what did not and why.</param>
+/// <summary>Wall-clock facts of the run, and what ran and why, over every process that drove the session.</summary>
+/// <param name="NodeStatistics">Per node: its runs over the whole session, with their durations.</param>
+/// <param name="Iterations">Per iteration: duration, actions run, failures, retries (a resumed iteration counts what ran before the cut too).</param>
+/// <param name="Decisions">Per iteration planned: what ran and why, what did not and why.</param>
 public sealed record TimingInfo(DateTimeOffset StartedAt, double DurationMs, IReadOnlyList<NodeTiming> NodeStatistics)
 {
     public IReadOnlyList<IterationTiming> Iterations { get; init; } = [];

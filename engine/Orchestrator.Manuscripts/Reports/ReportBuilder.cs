@@ -1,4 +1,3 @@
-using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Manuscripts.Requirements;
@@ -10,7 +9,7 @@ namespace Orchestrator.Manuscripts.Reports;
 public static class ReportBuilder
 {
     public static AnalysisReport Build(SessionResult session, PipelineDefinition pipeline, ManuscriptDocument document,
-        ManuscriptRequirements requirements, IReadOnlyList<NodeStatistics> statistics)
+        ManuscriptRequirements requirements)
     {
         var outcomes = session.Outcomes.ToDictionary(o => o.NodeId, StringComparer.Ordinal);
         var nodes = new List<NodeReport>(pipeline.Nodes.Count);
@@ -59,7 +58,8 @@ public static class ReportBuilder
                 session.Escalations.Select(x => $"{x.NodeId}: {x.Reason}").ToArray(),
                 Revision(session)),
             Timings = new TimingInfo(session.StartedAt, Math.Round(session.Duration.TotalMilliseconds, 3),
-                statistics.Select(s => new NodeTiming(s.NodeId, s.Runs, s.Successes, s.Failures, s.Timeouts, s.Retries,
+                // The session's own runs over every process that drove it (not the network's, which batch sessions share).
+                session.NodeStatistics.Select(s => new NodeTiming(s.NodeId, s.Runs, s.Successes, s.Failures, s.Timeouts, s.Retries,
                     Ms(s.MinDuration), Ms(s.MeanDuration), Ms(s.MaxDuration))).ToArray())
             {
                 Iterations = session.History.Select(h => new IterationTiming(h.Iteration, Ms(h.Duration), h.ActionsRun, h.Failures, h.Retries, h.Skipped)).ToArray(),

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Scripting;
 
@@ -11,12 +10,10 @@ namespace Orchestrator.Manuscripts.Rules;
 public static class NovelRules
 {
     /// <summary>
-    /// One compiler per cache folder for the life of the process: a compiler keeps what it has
-    /// compiled or loaded in memory, so validating and then running the same rules costs one load.
+    /// Compiles (or loads from <paramref name="cacheDirectory"/>) the pipeline's select and stop rules with a compiler of
+    /// this call's own: for a host that compiles once (a command). A host that compiles again and again keeps a
+    /// <see cref="RuleCompiler"/> and calls <see cref="Compile(PipelineDefinition, RuleCompiler)"/>.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, RuleCompiler> Compilers = new(StringComparer.Ordinal);
-
-    /// <summary>Compiles (or loads from <paramref name="cacheDirectory"/>) the pipeline's select and stop rules.</summary>
     /// <param name="pipeline">The pipeline; its <c>.csx</c> paths resolve against the folder of its file.</param>
     /// <param name="cacheDirectory">The disk cache (<c>&lt;data&gt;/rules-cache</c>); null to compile in memory only.</param>
     /// <returns><see cref="PipelineRules.None"/> when the pipeline has no rules.</returns>
@@ -25,7 +22,7 @@ public static class NovelRules
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         if (pipeline.Rules is null) return PipelineRules.None;
-        return Compile(pipeline, CompilerFor(cacheDirectory));
+        return Compile(pipeline, new RuleCompiler(string.IsNullOrEmpty(cacheDirectory) ? null : cacheDirectory));
     }
 
     /// <summary>Compiles the pipeline's rules with a compiler the caller keeps.</summary>
@@ -35,11 +32,5 @@ public static class NovelRules
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(compiler);
         return compiler.CompileRules(pipeline, typeof(NovelRuleGlobals));
-    }
-
-    private static RuleCompiler CompilerFor(string? cacheDirectory)
-    {
-        var key = string.IsNullOrEmpty(cacheDirectory) ? "" : Path.GetFullPath(cacheDirectory);
-        return Compilers.GetOrAdd(key, static k => new RuleCompiler(k.Length == 0 ? null : k));
     }
 }

@@ -4,6 +4,7 @@ using Orchestrator.Manuscripts.Genres;
 using Orchestrator.Manuscripts.Requirements;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Structure.StructureText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Structure.StructureMetrics;
 
 namespace Orchestrator.Manuscripts.Structure;
@@ -104,7 +105,7 @@ internal sealed class StructureAnalysis
         };
         var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [M.ChapterLabels] = _chapters.Select(Label).ToArray(),
+            [M.ChapterLabels] = _chapters.Select(c => c.Label).ToArray(),
         };
         if (partSeries is var (partWords, partChapters, partLabels))
         {
@@ -248,9 +249,9 @@ internal sealed class StructureAnalysis
         foreach (var chapter in _chapters.Where(c => c.WordCount == 0))
         {
             _findings.Add(new Finding(StructureRules.EmptyChapter, Severity.Warning,
-                $"{Describe(chapter)} has a heading but no text.",
+                $"{ChapterNames.Describe(chapter)} has a heading but no text.",
                 "Write the chapter, remove the heading, or check that its text was not merged into the previous chapter.",
-                Locate(_doc, chapter), Label(chapter)));
+                Locate(_doc, chapter), chapter.Label));
         }
 
         var median = _distribution.Median;
@@ -264,19 +265,19 @@ internal sealed class StructureAnalysis
                 {
                     longCount++;
                     _findings.Add(new Finding(StructureRules.LongChapter, Severity.Warning,
-                        $"{Describe(chapter)} has {N0(chapter.WordCount)} words, {Times(ratio)} the median chapter ({N0(median)}).",
+                        $"{ChapterNames.Describe(chapter)} has {N0(chapter.WordCount)} words, {Times(ratio)} the median chapter ({N0(median)}).",
                         "Consider splitting it at a scene break or a change of viewpoint, or trimming it; a chapter this much " +
                         "longer than the rest breaks the book's rhythm.",
-                        Locate(_doc, chapter), Label(chapter)));
+                        Locate(_doc, chapter), chapter.Label));
                 }
                 else if (ratio < _options.ShortChapterFactor)
                 {
                     shortCount++;
                     if (chapter.WordCount == 0) continue; // already reported as empty
                     _findings.Add(new Finding(StructureRules.ShortChapter, Severity.Suggestion,
-                        $"{Describe(chapter)} has only {N0(chapter.WordCount)} words, {Times(ratio)} the median chapter ({N0(median)}).",
+                        $"{ChapterNames.Describe(chapter)} has only {N0(chapter.WordCount)} words, {Times(ratio)} the median chapter ({N0(median)}).",
                         "If the brevity is not deliberate (a punch, a pause), merge it with a neighbouring chapter or develop it.",
-                        Locate(_doc, chapter), Label(chapter)));
+                        Locate(_doc, chapter), chapter.Label));
                 }
             }
         }
@@ -305,10 +306,10 @@ internal sealed class StructureAnalysis
             ? $"{Times(prologue.WordCount / median)} the median chapter ({N0(median)}) and {Percent(share)} of the book"
             : $"{Percent(share)} of the book";
         _findings.Add(new Finding(StructureRules.LongPrologue, Severity.Warning,
-            $"{Describe(prologue)} has {N0(prologue.WordCount)} words, {comparison}.",
+            $"{ChapterNames.Describe(prologue)} has {N0(prologue.WordCount)} words, {comparison}.",
             "A prologue works best as a brief hook; move most of it into the first chapters (or later, as backstory) " +
             "or cut it down so the story proper starts sooner.",
-            Locate(_doc, prologue), Label(prologue)));
+            Locate(_doc, prologue), prologue.Label));
         _summary.Add("a long prologue");
         return ProloguePenalty;
     }
@@ -320,10 +321,10 @@ internal sealed class StructureAnalysis
         {
             many++;
             _findings.Add(new Finding(StructureRules.ManyScenes, Severity.Info,
-                $"{Describe(chapter)} is split into {chapter.SceneCount} scenes (the book averages {F1(scenesPerChapter)} per chapter).",
+                $"{ChapterNames.Describe(chapter)} is split into {chapter.SceneCount} scenes (the book averages {F1(scenesPerChapter)} per chapter).",
                 "Many scene breaks in one chapter can fragment it; check whether some scenes belong in a chapter of their own " +
                 "or can be joined.",
-                Locate(_doc, chapter), Label(chapter)));
+                Locate(_doc, chapter), chapter.Label));
         }
         _metrics[M.ChaptersWithManyScenes] = many;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Engine.Findings;
 using Orchestrator.Manuscripts.Text;
 
@@ -7,39 +6,6 @@ namespace Orchestrator.Manuscripts.Structure;
 /// <summary>Wording and locating helpers of the structure findings: numbers as an author reads them, chapters by name.</summary>
 internal static class StructureText
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>12,345 (rounded to a whole number, thousands separated).</summary>
-    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
-
-    /// <summary>A ratio as "2.6x" (or "0.25x" below 1).</summary>
-    public static string Times(double ratio) => ratio.ToString(ratio >= 1 ? "0.0" : "0.00", Invariant) + "x";
-
-    /// <summary>A fraction as a whole percentage: 0.234 -> "23%".</summary>
-    public static string Percent(double fraction) => (fraction * 100).ToString("0", Invariant) + "%";
-
-    public static string F2(double value) => value.ToString("0.00", Invariant);
-
-    public static string F1(double value) => value.ToString("0.0", Invariant);
-
-    /// <summary>How a message names a chapter: <c>Chapter 7 "The Storm"</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
-    public static string Describe(Chapter chapter)
-    {
-        var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
-        return chapter.Kind switch
-        {
-            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {chapter.QualifiedNumber ?? n.ToString(Invariant)}{title}",
-            SectionKind.Letter when chapter.Number is { } n => $"Letter {chapter.QualifiedNumber ?? n.ToString(Invariant)}{title}",
-            SectionKind.Prologue => $"The prologue{title}",
-            SectionKind.Epilogue => $"The epilogue{title}",
-            _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
-            _ => $"Section {chapter.Ordinal}",
-        };
-    }
-
-    /// <summary>A chapter's label for charts (see <see cref="Chapter.Label"/>).</summary>
-    public static string Label(Chapter chapter) => chapter.Label;
-
     /// <summary>
     /// Where a chapter finding points: the chapter (1-based position), no paragraph (the finding is about
     /// the whole chapter; paragraphs in locations count within their chapter) and the characters of its heading: the index's <see cref="Chapter.HeadingSpan"/> when

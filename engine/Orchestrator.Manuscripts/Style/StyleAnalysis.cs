@@ -2,6 +2,7 @@ using Orchestrator.Engine.Findings;
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Style.StyleText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Style.StyleMetrics;
 
 namespace Orchestrator.Manuscripts.Style;
@@ -230,7 +231,7 @@ internal sealed class StyleAnalysis
             var c = _doc.Chapters[chapter.Index];
             var r = chapter.Readability;
             _findings.Add(new Finding(StyleRules.ReadabilityChapter, Severity.Suggestion,
-                $"{Describe(c)} reads at Flesch–Kincaid grade {F1(r.FleschKincaidGrade)}, {F1(r.FleschKincaidGrade - book.FleschKincaidGrade)} " +
+                $"{ChapterNames.Describe(c)} reads at Flesch–Kincaid grade {F1(r.FleschKincaidGrade)}, {F1(r.FleschKincaidGrade - book.FleschKincaidGrade)} " +
                 $"grades above the book ({F1(book.FleschKincaidGrade)}); reading ease {F1(r.FleschReadingEase)} against {F1(book.FleschReadingEase)}, " +
                 $"{F1(chapter.Sentences.Mean)} words per sentence.",
                 "If the change of register is not deliberate (a letter, a document, a lecture), shorten its sentences and plain its words " +

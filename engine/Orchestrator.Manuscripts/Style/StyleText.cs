@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Orchestrator.Manuscripts.Text;
 
@@ -8,17 +7,7 @@ namespace Orchestrator.Manuscripts.Style;
 internal static class StyleText
 {
     /// <summary>The longest evidence quote, in characters.</summary>
-    public const int MaxEvidence = 200;
-
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant);
-
-    public static string F1(double value) => value.ToString("0.0", Invariant);
-
-    public static string F2(double value) => value.ToString("0.00", Invariant);
-
-    public static string Percent(double fraction) => (fraction * 100).ToString("0", Invariant) + "%";
+    public const int MaxEvidence = Excerpt.MaxEvidence;
 
     /// <summary>A span of the text as one line (runs of white space, line breaks included, become one space).</summary>
     public static string Flat(ManuscriptDocument document, TextSpan span)
@@ -63,21 +52,6 @@ internal static class StyleText
         var flat = Flat(document, new TextSpan(start, end - start));
         if (flat.Length > MaxEvidence - 2) flat = flat[..(MaxEvidence - 2)];
         return (start > context.Start ? "…" : "") + flat + (end < context.End ? "…" : "");
-    }
-
-    /// <summary>How a message names a chapter: <c>Chapter 28 "Ahab."</c>, <c>Letter 2</c>, <c>The prologue</c>, <c>Section 4 "Interlude"</c>.</summary>
-    public static string Describe(Chapter chapter)
-    {
-        var title = string.IsNullOrWhiteSpace(chapter.Title) ? "" : $" \"{chapter.Title.Trim()}\"";
-        return chapter.Kind switch
-        {
-            SectionKind.Chapter when chapter.Number is { } n => $"Chapter {n}{title}",
-            SectionKind.Letter when chapter.Number is { } n => $"Letter {n}{title}",
-            SectionKind.Prologue => $"The prologue{title}",
-            SectionKind.Epilogue => $"The epilogue{title}",
-            _ when !string.IsNullOrWhiteSpace(chapter.Heading) => $"Section {chapter.Ordinal} \"{chapter.Heading.Trim()}\"",
-            _ => $"Section {chapter.Ordinal}",
-        };
     }
 
     /// <summary>A chapter's label for charts: its heading, or "Chapter N" (by position) without one.</summary>

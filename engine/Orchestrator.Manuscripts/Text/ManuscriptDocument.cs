@@ -1,3 +1,5 @@
+using Orchestrator.Manuscripts.Narration;
+
 namespace Orchestrator.Manuscripts.Text;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class ManuscriptDocument
     private DialogueMap? _dialogue;
     private TextLocator? _locator;
     private WordForms? _forms;
+    private NarrationVoice? _narration;
     private bool _formsBuilt;
     private object? _formsLock;
 
@@ -54,6 +57,10 @@ public sealed class ManuscriptDocument
     /// wait for the one that builds it rather than each hashing every word), then shared by every node.
     /// </summary>
     public WordForms Forms => LazyInitializer.EnsureInitialized(ref _forms, ref _formsBuilt, ref _formsLock, () => WordForms.Build(this))!;
+
+    /// <summary>The personal pronouns of the narration and the point of view they show. Built on first use, then shared
+    /// by every node (consistency and characters both read it).</summary>
+    public NarrationVoice Narration => LazyInitializer.EnsureInitialized(ref _narration, () => NarrationVoice.Build(this));
 
     /// <summary>Maps character offsets to chapters and paragraphs, for finding locations.</summary>
     public TextLocator Locator => LazyInitializer.EnsureInitialized(ref _locator, () => new TextLocator(this));

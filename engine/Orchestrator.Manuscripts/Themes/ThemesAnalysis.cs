@@ -3,7 +3,7 @@ using Orchestrator.Engine.Nodes;
 using Orchestrator.Manuscripts.Requirements;
 using Orchestrator.Manuscripts.Text;
 using static Orchestrator.Manuscripts.Structure.StructureText;
-using static Orchestrator.Manuscripts.Themes.ThemesText;
+using static Orchestrator.Manuscripts.Text.NumberFormat;
 using M = Orchestrator.Manuscripts.Themes.ThemesMetrics;
 
 namespace Orchestrator.Manuscripts.Themes;
@@ -101,7 +101,7 @@ internal sealed class ThemesAnalysis
             Series = BuildSeries(requested, detected),
             Labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
-                [M.ChapterLabels] = _chapters.Select(Label).ToArray(),
+                [M.ChapterLabels] = _chapters.Select(c => c.Label).ToArray(),
                 [M.GenreLabels] = _genres.Select(g => g.Lexicon.Key).ToArray(),
             },
         };
@@ -171,7 +171,7 @@ internal sealed class ThemesAnalysis
             weak++;
             var weakest = WeakestChapters(theme);
             var weakestText = weakest.Count > 0
-                ? "; weakest in " + JoinAnd(weakest.Select(c => $"{Describe(_chapters[c])} ({F1(theme.ChapterIntensity[c])})").ToArray())
+                ? "; weakest in " + ReaderList.Join(weakest.Select(c => $"{ChapterNames.Describe(_chapters[c])} ({F1(theme.ChapterIntensity[c])})").ToArray())
                 : "";
             var severity = theme.Coverage < _options.RequiredCoverage / 2 ? Severity.Warning : Severity.Suggestion;
             _findings.Add(new Finding(ThemesRules.RequestedWeak, severity,
@@ -180,7 +180,7 @@ internal sealed class ThemesAnalysis
                 $"Thread {name} through more of the book: let it shape a choice, a conflict or an image in the chapters where it " +
                 "is missing, starting with the weakest.",
                 weakest.Count > 0 ? Locate(_doc, _chapters[weakest[0]]) : Whole,
-                weakest.Count > 0 ? Label(_chapters[weakest[0]]) : null,
+                weakest.Count > 0 ? _chapters[weakest[0]].Label : null,
                 LexiconConfidence));
             _summary.Add($"requested {name} weak ({Percent(theme.Coverage)} of chapters)");
         }
@@ -211,7 +211,7 @@ internal sealed class ThemesAnalysis
                     "A clear thematic thread; keep it in view through revision.",
                     SentenceLocation(theme), SentenceEvidence(theme), LexiconConfidence, IsStrength: true));
         }
-        if (strongNames.Count > 0) _summary.Insert(0, $"carries {JoinAnd(strongNames)} strongly");
+        if (strongNames.Count > 0) _summary.Insert(0, $"carries {ReaderList.Join(strongNames)} strongly");
         return top;
     }
 
@@ -243,7 +243,7 @@ internal sealed class ThemesAnalysis
             _findings.Add(new Finding(ThemesRules.BestGenreFit, Severity.Info,
                 $"The vocabulary fits {best.Lexicon.Name} best: score {F2(Verdict(best))} ({F1(distinctive.Intensity)} distinctive " +
                 $"{best.Lexicon.Name} words per 1,000, e.g. {distinctive.Lexicon.Examples()}; {F1(best.Intensity - distinctive.Intensity)} familiar ones)" +
-                (close ? $", with {second!.Lexicon.Name} a close second ({F2(Verdict(second))})" : runnersUp.Length > 0 ? $", then {JoinAnd(runnersUp)}" : "") +
+                (close ? $", with {second!.Lexicon.Name} a close second ({F2(Verdict(second))})" : runnersUp.Length > 0 ? $", then {ReaderList.Join(runnersUp)}" : "") +
                 (isRequested ? ", the requested genre." : "."),
                 isRequested
                     ? "The book's surface matches its genre; keep it."
@@ -310,14 +310,14 @@ internal sealed class ThemesAnalysis
 
     private string PeakText(LexiconFigures theme) =>
         theme.PeakChapter >= 0
-            ? $"; strongest in {Describe(_chapters[theme.PeakChapter])} ({F1(theme.ChapterIntensity[theme.PeakChapter])} per 1,000)"
+            ? $"; strongest in {ChapterNames.Describe(_chapters[theme.PeakChapter])} ({F1(theme.ChapterIntensity[theme.PeakChapter])} per 1,000)"
             : "";
 
     private TextLocation SentenceLocation(LexiconFigures figures) =>
         figures.BestSentence >= 0 ? _doc.Locator.Locate(_doc.Sentences[figures.BestSentence].Span) : Whole;
 
     private string? SentenceEvidence(LexiconFigures figures) =>
-        figures.BestSentence >= 0 ? Excerpt(_doc, _doc.Sentences[figures.BestSentence].Span) : null;
+        figures.BestSentence >= 0 ? Excerpt.Of(_doc, _doc.Sentences[figures.BestSentence].Span) : null;
 
     private string Summarise(LexiconFigures[] ranked, double score, int words)
     {

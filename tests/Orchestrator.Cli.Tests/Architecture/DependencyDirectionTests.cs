@@ -42,11 +42,13 @@ public sealed class DependencyDirectionTests
             Project(root, "engine/Orchestrator.Engine", "../Orchestrator.Manuscripts/Orchestrator.Manuscripts.csproj");
             Project(root, "engine/Orchestrator.Manuscripts", "../Orchestrator.Engine/Orchestrator.Engine.csproj", "../../tools/Orchestrator.Server/Orchestrator.Server.csproj");
             Project(root, "tools/Orchestrator.Server", "../../engine/Orchestrator.Manuscripts/Orchestrator.Manuscripts.csproj");
+            Project(root, "tools/Orchestrator.Cluster", "../../engine/Orchestrator.Manuscripts/Orchestrator.Manuscripts.csproj", "../Orchestrator.Server/Orchestrator.Server.csproj");
 
             Assert.That(ProjectGraph.Read(root).Violations(), Is.EquivalentTo(new[]
             {
                 "Orchestrator.Engine -> Orchestrator.Manuscripts (the engine references none of our projects)",
                 "Orchestrator.Manuscripts -> Orchestrator.Server (a library under engine/ references a host)",
+                "Orchestrator.Cluster -> Orchestrator.Server (the server and the cluster are add-ons the CLI wires together)",
             }));
         }
         finally

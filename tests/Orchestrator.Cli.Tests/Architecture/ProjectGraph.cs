@@ -5,11 +5,14 @@ namespace Orchestrator.Cli.Tests.Architecture;
 /// <summary>
 /// The projects of a source tree and their <c>ProjectReference</c>s, read from the .csproj files, with the direction
 /// rules of the design: the engine references none of our projects, and nothing under <c>engine/</c> (engine, domain,
-/// model and library) references a host under <c>tools/</c>.
+/// model and library) references a host under <c>tools/</c>; the server and the cluster do not reference each other (the
+/// CLI wires the cluster's silo and endpoints into the server's host).
 /// </summary>
 internal sealed class ProjectGraph
 {
     private const string Engine = "Orchestrator.Engine";
+    private const string Server = "Orchestrator.Server";
+    private const string Cluster = "Orchestrator.Cluster";
 
     private ProjectGraph(IReadOnlyList<Project> projects) => Projects = projects;
 
@@ -48,6 +51,8 @@ internal sealed class ProjectGraph
                     yield return $"{project.Name} -> {reference} (the engine references none of our projects)";
                 else if (project.Layer == "engine" && hosts.Contains(reference))
                     yield return $"{project.Name} -> {reference} (a library under engine/ references a host)";
+                else if ((project.Name, reference) is (Server, Cluster) or (Cluster, Server))
+                    yield return $"{project.Name} -> {reference} (the server and the cluster are add-ons the CLI wires together)";
             }
         }
     }

@@ -128,6 +128,26 @@ public sealed class PipelineLoaderTests
     }
 
     [Test]
+    public void Load_of_a_file_that_is_not_utf8_says_so_and_where_and_takes_a_bom()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"latin1-pipeline-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllBytes(file, [.. "{ \"name\": \"caf"u8, 0xE9, .. "\", \"nodes\": [] }"u8]);
+            var error = Assert.Throws<PipelineValidationException>(() => PipelineLoader.Load(file, _registry))!;
+            Assert.That(error.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { "$: the file is not UTF-8 text (an invalid byte 0xE9 at offset 14); save it as UTF-8" }));
+            Assert.That(error.Message, Does.Contain(file));
+
+            File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(DesignSample)]);
+            Assert.That(PipelineLoader.Load(file, _registry).Nodes, Has.Count.EqualTo(7), "a UTF-8 BOM is fine");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Load_of_a_missing_file_says_which_file()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-pipeline-{Guid.NewGuid():N}.json");

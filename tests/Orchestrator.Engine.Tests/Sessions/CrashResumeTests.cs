@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Decisions;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
@@ -70,7 +71,7 @@ public sealed class CrashResumeTests
 
             var loaded = store.LoadState(id);
             Assert.That(loaded.Warnings, Is.Empty, $"cut {cut}: every file whole");
-            var resumed = await RunAsync(loaded.State, store.Journal());
+            var resumed = await ResumeAsync(store, id);
             Assert.That(Deterministic(resumed, id), Is.EqualTo(Deterministic(baseline, BaselineId)), $"cut {cut} of {writes}");
             Assert.That(Deterministic(store.LoadState(id).State), Is.EqualTo(Deterministic(baseline.State)), $"cut {cut}: the state on disk");
         }
@@ -85,8 +86,8 @@ public sealed class CrashResumeTests
             var store = new SessionStore(Path.Combine(_folder, $"twice{first}-{second}"));
             var id = NewId(first);
             await CutAsync(Create(store, id), store, first);
-            await CutAsync(store.LoadState(id).State, store, second);
-            var resumed = await RunAsync(store.LoadState(id).State, store.Journal());
+            await CutAsync(store.LoadState(id).State, store, second, Earlier(store, id));
+            var resumed = await ResumeAsync(store, id);
             Assert.That(Deterministic(resumed, id), Is.EqualTo(Deterministic(baseline, BaselineId)), $"cut at {first}, then at {second} of the resume");
         }
     }
@@ -96,7 +97,7 @@ public sealed class CrashResumeTests
     {
         var store = new SessionStore(Path.Combine(_folder, "again"));
         var first = await RunAsync(Start(BaselineId), store.Journal());
-        var again = await RunAsync(store.LoadState(BaselineId).State, store.Journal());
+        var again = await ResumeAsync(store, BaselineId);
         Assert.That(Deterministic(again, BaselineId), Is.EqualTo(Deterministic(first, BaselineId)));
     }
 
@@ -121,9 +122,31 @@ public sealed class CrashResumeTests
             }
             Assert.That(saved.State.Status, Is.EqualTo(SessionStateStatus.Cancelled));
             Assert.That(saved.State.Nodes.Select(n => n.Status), Has.None.EqualTo(NodeRunStatus.Running), "nothing stays Running after a clean stop");
-            var resumed = await RunAsync(saved.State, store.Journal());
+            var resumed = await ResumeAsync(store, id);
             Assert.That(Deterministic(resumed, id), Is.EqualTo(Deterministic(baseline, BaselineId)), $"stop at write {stopAt} of {writes}; stopped with {Deterministic(saved.State)}");
         }
+    }
+
+    [Test]
+    public async Task A_session_stopped_after_its_first_iteration_reports_every_plan_and_run_once_resumed()
+    {
+        var (baseline, _) = await RunUninterruptedAsync();
+        var store = new SessionStore(Path.Combine(_folder, "first"));
+        var id = NewId(1);
+        using var stop = new CancellationTokenSource();
+        var first = await RunAsync(Create(store, id), new StoppingJournal(store.Journal(), stop, afterIteration: 1), stop.Token);
+        Assert.That(first.Status, Is.EqualTo(SessionStatus.Cancelled));
+        Assert.That(first.History.Select(h => h.Iteration), Is.EqualTo(new[] { 1 }), "stopped after its first iteration");
+
+        var resumed = await ResumeAsync(store, id);
+
+        Assert.That(resumed.Decisions.Select(d => d.Iteration), Is.EqualTo(baseline.Decisions.Select(d => d.Iteration)));
+        Assert.That(resumed.Decisions[0].PlannedAt, Is.EqualTo(first.Decisions[0].PlannedAt), "iteration 1's plan is the first process's, from the log");
+        Assert.That(resumed.NodeStatistics.Select(n => (n.NodeId, n.Runs, n.Successes, n.Failures, n.Retries)),
+            Is.EqualTo(baseline.NodeStatistics.Select(n => (n.NodeId, n.Runs, n.Successes, n.Failures, n.Retries))));
+        Assert.That(resumed.NodeStatistics.Single(n => n.NodeId == "flaky").Failures, Is.EqualTo(2), "both failed runs, one per process");
+        Assert.That(resumed.History.Select(h => (h.Iteration, h.ActionsRun, h.Failures)), Is.EqualTo(baseline.History.Select(h => (h.Iteration, h.ActionsRun, h.Failures))));
+        Assert.That(Deterministic(resumed, id), Is.EqualTo(Deterministic(baseline, BaselineId)));
     }
 
     [Test]
@@ -163,12 +186,12 @@ public sealed class CrashResumeTests
         return (result, counting.Writes);
     }
 
-    private static async Task CutAsync(SessionState state, SessionStore store, int cut)
+    private static async Task CutAsync(SessionState state, SessionStore store, int cut, IReadOnlyList<PlanAnalytics>? earlier = null)
     {
         var journal = new CuttingJournal(store.Journal(), cut);
         try
         {
-            await RunAsync(state, journal);
+            await RunAsync(state, journal, earlier: earlier);
         }
         catch (SessionPersistenceException)
         {
@@ -188,8 +211,15 @@ public sealed class CrashResumeTests
         SessionState.Start(id, "crash", "sha256:pipeline", "(in memory)", ContentHash.OfText(Subject), null,
             Pipeline().Nodes.Select(n => n.Id), new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Resumes the stored session as a host does: its newest state, and the plans its log holds.</summary>
+    private static Task<SessionResult> ResumeAsync(SessionStore store, string id) =>
+        RunAsync(store.LoadState(id).State, store.Journal(), earlier: Earlier(store, id));
+
+    private static IReadOnlyList<PlanAnalytics> Earlier(SessionStore store, string id) => DecisionLog.Read(store.ReadEvents(id).Events);
+
     /// <summary>A fresh network and loop each time, as a new process would have.</summary>
-    private static async Task<SessionResult> RunAsync(SessionState state, ISessionJournal journal, CancellationToken ct = default)
+    private static async Task<SessionResult> RunAsync(SessionState state, ISessionJournal journal, CancellationToken ct = default,
+        IReadOnlyList<PlanAnalytics>? earlier = null)
     {
         var registry = SlowNode.Registry();
         await using var network = DataflowNetwork.Compile(Pipeline(), registry, new NetworkOptions());
@@ -199,6 +229,7 @@ public sealed class CrashResumeTests
             State = state,
             Subject = new FixedSubject(Subject, ContentHash.OfText(Subject)),
             Journal = journal,
+            EarlierDecisions = earlier ?? [],
         }, ct);
     }
 
@@ -208,12 +239,19 @@ public sealed class CrashResumeTests
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{r.Status} {r.StopCode} after {r.Iterations}: {r.StopReason}");
         text.AppendLine(CultureInfo.InvariantCulture, $"quality {r.Quality.Overall:R} coverage {r.Quality.Coverage:R} confidence {r.Quality.Confidence:R}");
-        foreach (var h in r.History) text.AppendLine(CultureInfo.InvariantCulture, $"iteration quality {h.Quality:R} delta {h.QualityDelta:R}");
+        foreach (var h in r.History)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"iteration {h.Iteration} quality {h.Quality:R} delta {h.QualityDelta:R} ran {h.ActionsRun} ok {h.Succeeded} failed {h.Failures} retries {h.Retries} retried {h.RetriedActions} skipped {h.Skipped}");
         foreach (var (node, result) in r.Results.OrderBy(p => p.Key, StringComparer.Ordinal))
             text.AppendLine(CultureInfo.InvariantCulture, $"result {node} {result.Score:R} {result.Summary} {string.Join(",", result.Metrics.Select(m => $"{m.Key}={m.Value:R}"))}");
         foreach (var o in r.Outcomes) text.AppendLine(CultureInfo.InvariantCulture, $"outcome {o.NodeId} {o.Status} x{o.Attempts} {o.Error?.Message}");
         foreach (var s in r.Suggestions) text.AppendLine($"suggestion {s.NodeId}: {s.Text}");
         foreach (var e in r.Escalations) text.AppendLine($"escalation {e.NodeId} {e.Kind}: {e.Reason}");
+        foreach (var d in r.Decisions)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"plan {d.Iteration} rule {d.SelectionApplied}: run {string.Join("; ", d.Chosen.Select(c => $"{c.Node} ({c.Why})"))} | not {string.Join("; ", d.Filtered.Select(f => $"{f.Node} ({f.Reason})"))}");
+        foreach (var n in r.NodeStatistics)
+            text.AppendLine(CultureInfo.InvariantCulture, $"runs {n.NodeId} {n.Runs} ok {n.Successes} failed {n.Failures} timed out {n.Timeouts} retries {n.Retries}");
         return text.ToString().Replace(id, "<id>", StringComparison.Ordinal);
     }
 
@@ -229,14 +267,24 @@ public sealed class CrashResumeTests
         return text.ToString();
     }
 
-    /// <summary>Asks the session to stop (as Ctrl-C does) at its <c>stopAt</c>-th write.</summary>
-    private sealed class StoppingJournal(ISessionJournal inner, int stopAt, CancellationTokenSource stop) : ISessionJournal
+    /// <summary>Asks the session to stop (as Ctrl-C does) at its <c>stopAt</c>-th write, or when iteration <c>afterIteration</c> ends.</summary>
+    private sealed class StoppingJournal(ISessionJournal inner, CancellationTokenSource stop, int stopAt = 0, int afterIteration = 0) : ISessionJournal
     {
         private int _writes;
 
+        public StoppingJournal(ISessionJournal inner, int stopAt, CancellationTokenSource stop) : this(inner, stop, stopAt: stopAt) { }
+
         public void Save(SessionState state) { inner.Save(state); Count(); }
         public void Checkpoint(SessionState state) { inner.Checkpoint(state); Count(); }
-        public void Append(SessionEvent e) { inner.Append(e); Count(); }
+
+        public void Append(SessionEvent e)
+        {
+            inner.Append(e);
+            // On the loop's thread, before it plans the next iteration: the stop falls exactly between two iterations.
+            if (e.Kind == SessionEventKind.Iteration && e.Iteration == afterIteration) stop.Cancel();
+            Count();
+        }
+
         public ValueTask FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
 
         private void Count()

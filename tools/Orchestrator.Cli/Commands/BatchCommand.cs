@@ -59,7 +59,7 @@ public static class BatchCommand
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
             llm.Check(definition);
-            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, llm.EmbedderFor(definition), ct);
             var registry = llm.CreateRegistry(pipelinePath, reference);
             var rules = SessionOutput.CompileRules(definition, settings);
             SessionRetention.Apply(settings, log);

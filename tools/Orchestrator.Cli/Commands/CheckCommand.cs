@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Findings;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Llm.Node;
 using Orchestrator.Manuscripts;
 using Orchestrator.Manuscripts.Coordination;
 using Orchestrator.Manuscripts.Loading;
@@ -34,6 +36,8 @@ public static class CheckCommand
         var format = new Option<string>("--format", "-f") { Description = "text: one finding per line; json: findings and metrics", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var library = LibraryHosting.CreateOption();
+        var model = LlmHosting.CreateModelOption();
+        var timingsOption = PhaseTimings.CreateOption();
 
         var set = new Option<string[]>("--set", "-s")
         {
@@ -43,27 +47,40 @@ public static class CheckCommand
 
         var command = new Command("check", "Lint a text with chosen nodes: findings one per line (rule, message, offset/length, line:column) or JSON")
         {
-            input, nodes, format, set, library,
+            input, nodes, format, set, library, model, timingsOption,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
+            var timings = PhaseTimings.Process;
+            timings.Enable(parse.GetValue(timingsOption));
+            timings.Lap("command line");
+            var path = parse.GetValue(input)!;
+            // Reading and indexing the text needs nothing else, so it runs beside the set-up; its errors still come after the set-up's.
+            var loadingDocument = timings.Beside("manuscript load and index (beside the set-up)",
+                () => path == "-" ? ReadStdinAsync(ct) : ManuscriptLoader.LoadAsync(path, ct), ct);
             var settings = CliSettings.Load(parse.GetValue(global.Data));
+            timings.Lap("configuration");
             await using var log = Logging.Create(settings);
-            await using var reference = parse.GetValue(library) is { } libraryName
-                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct)
-                : null;
-            var registry = NovelNodeTypes.CreateRegistry(reference);
+            timings.Lap("logging");
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+            // Only an llm node searches the library (the consistency checks read its names and traits).
+            await using var reference = parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, types.Contains(LlmNode.TypeName) ? llm.Embedder() : null)
+                : null;
+            // An llm node's prompt file (--set llm.prompt=summary.txt) is read from the current folder.
+            var registry = llm.CreateRegistry(Path.Combine(Directory.GetCurrentDirectory(), "check.json"), reference);
             var unknown = types.Where(t => !registry.Contains(t) || t == "recommendations").ToArray();
             if (types.Length == 0 || unknown.Length > 0)
                 throw new CliUsageException($"unknown node type(s) for --nodes: {string.Join(", ", unknown)} " +
                     $"(known: {string.Join(", ", registry.KnownTypes.Where(t => t != "recommendations"))})");
 
             var options = CheckOptionSettings.Parse(parse.GetValue(set) ?? [], types);
+            timings.Lap("pipeline load and validation (nodes, --set, library)");
 
-            var path = parse.GetValue(input)!;
-            var document = path == "-" ? await ReadStdinAsync(ct) : await ManuscriptLoader.LoadAsync(path, ct);
+            var document = await loadingDocument;
             var display = path == "-" ? "<stdin>" : path;
+            timings.Lap("manuscript wait");
 
             var pipeline = new PipelineDefinition
             {
@@ -71,8 +88,15 @@ public static class CheckCommand
                 Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t, Options = options.For(t) }).ToArray(),
                 Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
             };
-            await using var coordinator = new NovelCoordinator(new CoordinatorOptions { Pipeline = pipeline, Registry = registry, Logger = log });
+            llm.Check(pipeline);
+            await using var coordinator = new NovelCoordinator(new CoordinatorOptions
+            {
+                Pipeline = pipeline, Registry = registry, Logger = log,
+                Observer = timings.Enabled ? new NodeTimingObserver(timings) : null,
+            });
+            timings.Lap("dataflow network compile");
             var analysis = await coordinator.ProcessManuscriptAsync(document, ManuscriptRequirements.None, ct);
+            timings.Lap("analysis (session loop, nodes, report build)");
 
             // A value --set gave that a node refuses is the command line's fault: say so, and print nothing half-done.
             var refused = analysis.Session.Outcomes.FirstOrDefault(o => o.Status != ActionStatus.Succeeded && options.Names(o.NodeId).Count > 0
@@ -84,6 +108,7 @@ public static class CheckCommand
             else WriteText(display, document, analysis.Report);
             foreach (var failed in analysis.Session.Outcomes.Where(o => o.Status != ActionStatus.Succeeded))
                 Console.Error.WriteLine($"warning: {failed.NodeId} {failed.Status}: {failed.Error?.Message}");
+            timings.Lap($"findings output ({parse.GetValue(format)})");
             return ExitCodes.Success;
         }));
         return command;

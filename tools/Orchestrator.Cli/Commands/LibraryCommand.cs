@@ -24,14 +24,22 @@ public static class LibraryCommand
     {
         var name = NameArgument();
         var paths = new Argument<string[]>("files") { Description = "Files (.txt, .md, .docx) and folders (of chapter files, or of documents) to add", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("add", "Add documents to a library (created when new); the same content again changes nothing, a changed file replaces its chunks") { name, paths };
+        var model = ModelOption();
+        var command = new Command("add", "Add documents to a library (created when new); the same content again changes nothing, a changed file replaces its chunks") { name, paths, model };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
-            await using var library = await LibraryHosting.OpenAsync(settings, parse.GetValue(name)!, create: true, ct);
+            await using var log = Logging.Create(settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            await using var library = await LibraryHosting.OpenAsync(settings, parse.GetValue(name)!, create: true, ct, llm.Embedder());
             foreach (var path in parse.GetValue(paths)!)
                 foreach (var result in await library.AddAsync(path, ct))
                     Console.Out.WriteLine(LibraryText.Describe(result));
+            if (library.LastEmbedding is { } embedding)
+                Console.Error.WriteLine(LibraryText.Describe(embedding));
+            else if (await library.EmbeddingModelAsync(ct) is { } stored)
+                // Chunks added without a model have no vector: say so, or searches would quietly miss them.
+                Console.Error.WriteLine($"note: library {library.Name} holds embeddings of model '{stored}'; chunks added without a model have none (add again with --model to embed them)");
             Console.Error.WriteLine($"library {library.Name}: version {LibraryText.Short(library.Version)}");
             return ExitCodes.Success;
         }));
@@ -86,13 +94,17 @@ public static class LibraryCommand
         var query = new Argument<string>("query") { Description = "What to look for, in plain words" };
         var k = new Option<int>("--k", "-k") { Description = "Passages to return", DefaultValueFactory = _ => 5 };
         var format = FormatOption();
-        var command = new Command("search", "The passages of a library that best match a query: document, chapter, paragraph, score and excerpt") { name, query, k, format };
+        var model = ModelOption();
+        var command = new Command("search", "The passages of a library that best match a query: document, chapter, paragraph, score and excerpt") { name, query, k, format, model };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var count = parse.GetValue(k);
             if (count is < 1 or > 1000) throw new CliUsageException($"--k must be between 1 and 1000 (got {count})");
             var settings = CliSettings.Load(parse.GetValue(global.Data));
-            await using var library = await LibraryHosting.OpenAsync(settings, parse.GetValue(name)!, create: false, ct);
+            await using var log = Logging.Create(settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            await using var library = await LibraryHosting.OpenAsync(settings, parse.GetValue(name)!, create: false, ct, llm.Embedder());
+            await LibraryHosting.NoteVectorsAsync(library, ct);
             var hits = await library.SearchAsync(parse.GetValue(query)!, count, ct);
             if (parse.GetValue(format) == "json")
                 WriteJson(hits.Select(h => new
@@ -134,6 +146,11 @@ public static class LibraryCommand
         }));
         return command;
     }
+
+    private static Option<string?> ModelOption() => new("--model")
+    {
+        Description = "GGUF model whose embeddings are fused with the lexical ranking (default: library:embeddingModel, else the default model of orchestrator.json; none: lexical only)",
+    };
 
     private static Argument<string> NameArgument() => new("name") { Description = "The library's name (letters, digits, '.', '_', '-')" };
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Sessions;
@@ -25,50 +26,73 @@ public static class RunCommand
         var model = LlmHosting.CreateModelOption();
         var fresh = new Option<bool>("--fresh") { Description = "Start a new session even when an interrupted one of the same manuscript and pipeline could be resumed" };
         var library = LibraryHosting.CreateOption();
+        var timingsOption = PhaseTimings.CreateOption();
 
         var command = new Command("run", "Analyse a manuscript through a pipeline and write report.json, report.md and report.html")
         {
-            manuscript, pipeline, genre, target, themes, output, fresh, model, library,
+            manuscript, pipeline, genre, target, themes, output, fresh, model, library, timingsOption,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
+            var timings = PhaseTimings.Process;
+            timings.Enable(parse.GetValue(timingsOption));
+            timings.Lap("command line");
             var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
+            timings.Lap("configuration");
+            var loading = new ManuscriptLoadOptions { MaxBytes = settings.MaxManuscriptBytes };
+            // Reading and indexing the manuscript needs nothing of the pipeline, so it runs beside the logging set-up and
+            // the pipeline's load and validation (a cold run's longest set-up steps); its errors still come after theirs.
+            var loadingDocument = timings.Beside("manuscript load and index (beside the pipeline)",
+                () => ManuscriptLoader.LoadAsync(parse.GetValue(manuscript)!, loading, ct), ct);
             await using var log = Logging.Create(settings);
+            timings.Lap("logging");
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
             await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
             var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
+            timings.Lap("pipeline load and validation");
             llm.Check(definition);
-            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, ct);
+            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, llm.EmbedderFor(definition), ct);
             var registry = llm.CreateRegistry(pipelinePath, reference);
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
             var rules = SessionOutput.CompileRules(definition, settings);
+            timings.Lap("llm, library and rules set-up");
             SessionRetention.Apply(settings, log);
+            timings.Lap("session retention cleanup");
 
             var progress = new ConsoleProgress(Console.Error);
             progress.Note($"run {Path.GetFileName(parse.GetValue(manuscript))} with pipeline {definition.Name} ({definition.Nodes.Count} nodes)");
+            var store = timings.Enabled ? new TimedSessionStore(settings.OpenStore()) : null;
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
                 Pipeline = definition, Registry = registry, Rules = rules, Logger = log,
-                Store = settings.OpenStore(),
-                Loading = new ManuscriptLoadOptions { MaxBytes = settings.MaxManuscriptBytes },
+                Store = store ?? (Engine.State.ISessionStore)settings.OpenStore(),
+                Loading = loading,
+                Observer = timings.Enabled ? new NodeTimingObserver(timings) : null,
             });
+            timings.Lap("dataflow network compile");
+            var document = await loadingDocument;
+            timings.Lap("manuscript wait");
             // Progress lines are an ordinary subscriber of the coordinator's events.
             var subscription = coordinator.Events.Subscribe(null);
             var printing = progress.PrintAsync(subscription);
             ManuscriptAnalysis analysis;
             try
             {
-                analysis = await coordinator.ProcessManuscriptAsync(parse.GetValue(manuscript)!, requirements,
+                analysis = await coordinator.ProcessManuscriptAsync(document, requirements,
                     new ProcessOptions { ReportFolder = parse.GetValue(output), ResumeUnfinished = !parse.GetValue(fresh) }, ct);
             }
             finally
             {
                 subscription.Dispose();
                 await printing;
+                timings.Lap("analysis (session loop, nodes, journal, report build)");
+                store?.Report(timings);
             }
 
             var folder = parse.GetValue(output) ?? analysis.ReportFolder ?? Path.Combine(settings.DataDirectory, "sessions", analysis.SessionId);
-            return await SessionOutput.FinishAsync(analysis, folder);
+            var code = await SessionOutput.FinishAsync(analysis, folder, timings.Add);
+            timings.Lap("report files and summary");
+            return code;
         }));
         return command;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cluster.Http;
+using Orchestrator.Cluster.Silo;
 using Orchestrator.Server;
 using Orchestrator.Server.Security;
 
@@ -17,14 +19,25 @@ public static class ServeCommand
         var maxUpload = new Option<int?>("--max-upload-mb") { Description = "Largest upload in MB (default 50)" };
         var keyFile = new Option<string?>("--api-key-file") { Description = $"File holding the API key (or set {ApiKeySource.EnvironmentVariable}); never pass a key on the command line" };
 
+        var model = LlmHosting.CreateModelOption();
+        var library = LibraryHosting.CreateOption();
+        var cluster = new Option<string?>("--cluster") { Description = "Join a cluster of servers over Redis: redis://HOST:PORT[,more] (sessions under /api/cluster run on any silo)" };
+        var clusterId = new Option<string?>("--cluster-id") { Description = $"Silos with the same id form one cluster (default {ClusterSettings.DefaultClusterId})" };
+
         var command = new Command("serve", "Run the headless server: HTTP API, live progress over server-sent events, and a status page")
         {
-            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile,
+            urls, pipelines, maxRunning, maxQueued, maxUpload, keyFile, model, library, cluster, clusterId,
         };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(async () =>
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             await using var log = Logging.Create(settings);
+            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
+            // --library is opened now: a missing or damaged one stops the server before it listens (exit 9).
+            await using var reference = parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, llm.Embedder())
+                : null;
+            await using var nodeTypes = new ServerNodeTypes(settings, llm, reference);
             var defaults = new ServerOptions { DataDirectory = settings.DataDirectory, PipelinesDirectory = "" };
             ServerOptions options;
             try
@@ -38,7 +51,10 @@ public static class ServeCommand
                     MaxQueued = parse.GetValue(maxQueued) ?? defaults.MaxQueued,
                     MaxUploadBytes = parse.GetValue(maxUpload) is { } mb ? Positive(mb, "--max-upload-mb") * 1024L * 1024 : defaults.MaxUploadBytes,
                     ApiKey = ApiKeySource.Read(parse.GetValue(keyFile)),
+                    NodeTypes = nodeTypes.For,
                 };
+                if (parse.GetValue(cluster) is { } redis)
+                    return await ServeClusterAsync(options, redis, parse.GetValue(clusterId), log, ct);
                 Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
                 await ServerApp.RunAsync(options, log, ct);
             }
@@ -53,6 +69,45 @@ public static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The server, plus an Orleans silo of the cluster in the same host and its <c>/api/cluster</c> endpoints.</summary>
+    private static async Task<int> ServeClusterAsync(ServerOptions options, string redis, string? clusterId, Serilog.ILogger log, CancellationToken ct)
+    {
+        ClusterSettings settings;
+        try
+        {
+            settings = new ClusterSettings
+            {
+                Redis = RedisAddress.Parse(redis), ClusterId = clusterId ?? ClusterSettings.DefaultClusterId,
+                DataDirectory = options.DataDirectory, PipelinesDirectory = options.PipelinesDirectory, MaxRunning = options.MaxRunning,
+            };
+        }
+        catch (FormatException ex)
+        {
+            return Fail(ex.Message);
+        }
+        StackExchange.Redis.IConnectionMultiplexer connection;
+        try
+        {
+            connection = await ClusterHosting.ConnectAsync(settings, ct);
+        }
+        catch (ClusterStartException ex)
+        {
+            return Fail(ex.Message);
+        }
+        await using (connection)
+        {
+            Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} as a silo of cluster '{settings.ClusterId}' on {settings.Redis} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
+            await ServerApp.RunAsync(options, log, ct, builder => ClusterHosting.Join(builder, settings, connection, log), ClusterEndpoints.Map);
+        }
+        return ExitCodes.Success;
+
+        static int Fail(string message)
+        {
+            Console.Error.WriteLine($"error: {message}");
+            return ExitCodes.ClusterUnavailable;
+        }
     }
 
     private static int Positive(int value, string option) =>

@@ -20,7 +20,8 @@ internal static class SessionOutput
         NovelRules.Compile(pipeline, RulesCache(settings));
 
     /// <summary>Writes the reports (and the revised copy when the session revised the text), prints the summary, and returns the exit code.</summary>
-    public static async Task<int> FinishAsync(ManuscriptAnalysis analysis, string folder)
+    /// <param name="reportWritten">Told each report file's name and how long it took (<c>--timings</c>).</param>
+    public static async Task<int> FinishAsync(ManuscriptAnalysis analysis, string folder, Action<string, TimeSpan>? reportWritten = null)
     {
         // A cancelled or failed run still writes what it has: nothing finished is thrown away.
         var report = analysis.Report;
@@ -32,7 +33,7 @@ internal static class SessionOutput
             written.Add(revised);
             written.Add(diff);
         }
-        var files = written.Concat(await ReportFiles.WriteAsync(report, folder, CancellationToken.None)).ToArray();
+        var files = written.Concat(await ReportFiles.WriteAsync(report, folder, reportWritten, CancellationToken.None)).ToArray();
         var session = analysis.Session;
         Console.Out.WriteLine($"{analysis.Document.Title}: quality {session.Quality.Overall:0.00} " +
             $"(coverage {session.Quality.Coverage:P0}), {session.Status} after {session.Iterations} iteration(s): {session.StopReason}");

@@ -47,8 +47,8 @@ public static class SessionsCommand
         {
             var store = Store(parse, global);
             var sessionId = parse.GetValue(id)!;
-            if (!SessionStore.IsValidSessionId(sessionId))
-                throw new CliUsageException($"'{sessionId}' is not a session id (letters, digits, '-', '_' and '.'); 'orchestrator sessions list' shows them");
+            // As resume does: an id no session can have names no session (exit 5), and is never used as a path.
+            if (!SessionStore.IsValidSessionId(sessionId)) throw new SessionNotFoundException(sessionId, store.Root);
             var details = SessionDetails.Load(store, sessionId);
             if (parse.GetValue(json)) WriteJson(details);
             else SessionText.WriteDetails(Console.Out, details);

@@ -75,7 +75,9 @@ public static class CliRunner
         }
         catch (OperationCanceledException)
         {
-            return Fail("interrupted", ExitCodes.Interrupted);
+            // Stopped before a session loop could save and say so itself (loading, compiling, looking for an earlier
+            // session): the same command line picks up whatever was saved, as every other interrupt path says.
+            return Fail($"interrupted; everything finished is saved. Resume with: {CommandLineText.Current()}", ExitCodes.Interrupted);
         }
         catch (Exception ex)
         {

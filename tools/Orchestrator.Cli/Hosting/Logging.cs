@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
 
@@ -14,9 +15,14 @@ public static class Logging
     {
         var consoleLevel = Enum.TryParse<LogEventLevel>(settings.Configuration["logging:consoleLevel"], true, out var c) ? c : LogEventLevel.Warning;
         var logs = Path.Combine(settings.DataDirectory, "logs");
-        return new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .ReadFrom.Configuration(settings.Configuration)
+        var configuration = new LoggerConfiguration().MinimumLevel.Information();
+        // Serilog.Settings.Configuration scans the application's assemblies for sinks and enrichers, which costs a cold
+        // run more than the rest of the logging set-up: the levels that orchestrator.json ships with are read here,
+        // and the reader only runs for a section that says more (sinks, enrichers, level switches...).
+        var section = settings.Configuration.GetSection("Serilog");
+        if (!SerilogLevels.TryApply(section, configuration.MinimumLevel))
+            configuration = ReadSettings(configuration, settings.Configuration);
+        return configuration
             .Enrich.FromLogContext()
             .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
                 outputTemplate: "{Level:u3} {Message:lj}{NewLine}{Exception}")
@@ -24,4 +30,9 @@ public static class Logging
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Session} {Node} {Iteration} {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
     }
+
+    // A method of its own, so that compiling Create does not load Serilog.Settings.Configuration when it is not called.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static LoggerConfiguration ReadSettings(LoggerConfiguration logger, IConfiguration configuration) =>
+        logger.ReadFrom.Configuration(configuration);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orchestrator.Engine.Dataflow;
+using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts;
@@ -61,11 +62,15 @@ public sealed class PipelineCatalog(ServerOptions options, IExecutionObserver ob
         }
     }
 
+    /// <summary>The node types of the pipeline file at <paramref name="path"/> (<see cref="ServerOptions.NodeTypes"/>).</summary>
+    public NodeRegistry Registry(string path, PipelineDefinition? definition = null) =>
+        options.NodeTypes?.Invoke(path, definition) ?? NovelNodeTypes.CreateRegistry();
+
     private NovelCoordinator Compile(string name)
     {
         var path = PathOf(name) ?? throw new KeyNotFoundException(name);
-        var registry = NovelNodeTypes.CreateRegistry();
-        var definition = PipelineLoader.Load(path, registry);
+        var definition = PipelineLoader.Load(path, Registry(path));
+        var registry = Registry(path, definition);
         var rules = NovelRules.Compile(definition, Path.Combine(options.DataDirectory, "rules-cache"));
         log.Information("Pipeline {Pipeline} compiled from {Path}", name, path);
         return new NovelCoordinator(new CoordinatorOptions

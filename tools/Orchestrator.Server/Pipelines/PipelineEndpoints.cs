@@ -1,6 +1,5 @@
 using System.Text;
 using Orchestrator.Engine.Pipelines;
-using Orchestrator.Manuscripts;
 
 namespace Orchestrator.Server.Pipelines;
 
@@ -29,7 +28,8 @@ public static class PipelineEndpoints
         {
             try
             {
-                var definition = PipelineLoader.Load(catalog.PathOf(name)!, NovelNodeTypes.CreateRegistry());
+                var path = catalog.PathOf(name)!;
+                var definition = PipelineLoader.Load(path, catalog.Registry(path));
                 items.Add(new PipelineSummary(name, definition.Nodes.Select(n => n.Id).ToArray(), null));
             }
             catch (Exception ex) when (ex is PipelineValidationException or IOException)
@@ -48,7 +48,7 @@ public static class PipelineEndpoints
         return Results.File(path, "application/json");
     }
 
-    private static async Task<IResult> ValidateAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> ValidateAsync(HttpRequest request, PipelineCatalog catalog, CancellationToken ct)
     {
         if (request.ContentLength > MaxPipelineBytes)
             return Results.Problem(statusCode: 413, title: "Too large", detail: $"a pipeline is at most {MaxPipelineBytes / 1024} KB");
@@ -56,7 +56,7 @@ public static class PipelineEndpoints
         var json = await reader.ReadToEndAsync(ct);
         if (json.Length > MaxPipelineBytes)
             return Results.Problem(statusCode: 413, title: "Too large", detail: $"a pipeline is at most {MaxPipelineBytes / 1024} KB");
-        var problems = PipelineLoader.Validate(json, NovelNodeTypes.CreateRegistry());
+        var problems = PipelineLoader.Validate(json, catalog.Registry(Path.Combine(catalog.Folder, "posted.json")));
         return Results.Ok(new PipelineCheck(problems.Count == 0, problems.Select(p => new PipelineCheckProblem(p.Path, p.Message)).ToArray()));
     }
 }

@@ -24,6 +24,13 @@ public static class LibraryText
         };
     }
 
+    /// <summary>What an add did to the vectors, with the model whose vectors it dropped (vectors of two models never mix).</summary>
+    public static string Describe(Orchestrator.Library.Embeddings.EmbeddingRun run)
+    {
+        var embedded = $"embedded {N0(run.Embedded)} chunk(s) with model '{run.Model}'";
+        return run.Replaced is null ? embedded : $"{embedded}: the library's embeddings of model '{run.Replaced}' were replaced (one model's vectors per library)";
+    }
+
     public static void WriteLibraries(TextWriter output, string dataDirectory, IReadOnlyList<LibraryRow> rows)
     {
         if (rows.Count == 0)

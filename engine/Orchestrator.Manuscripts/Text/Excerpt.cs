@@ -1,10 +1,9 @@
 using System.Text;
-using Orchestrator.Manuscripts.Text;
 
-namespace Orchestrator.Manuscripts.Themes;
+namespace Orchestrator.Manuscripts.Text;
 
-/// <summary>Evidence quotes and number wording of the themes findings.</summary>
-internal static class ThemesText
+/// <summary>Evidence quotes: a span of the text as a reader sees it, cut to a readable length.</summary>
+internal static class Excerpt
 {
     /// <summary>Longest evidence quote, in characters (an ellipsis is added when the text is cut).</summary>
     public const int MaxEvidence = 200;
@@ -13,7 +12,7 @@ internal static class ThemesText
     /// The span's text with runs of white space (the line breaks of a hard-wrapped file) turned into one
     /// space, trimmed, and cut at the last word boundary before <paramref name="max"/> characters.
     /// </summary>
-    public static string Excerpt(ManuscriptDocument document, TextSpan span, int max = MaxEvidence)
+    public static string Of(ManuscriptDocument document, TextSpan span, int max = MaxEvidence)
     {
         var text = document.Text.AsSpan(span.Start, span.Length).Trim();
         var builder = new StringBuilder(Math.Min(text.Length, max + 1));
@@ -37,12 +36,4 @@ internal static class ThemesText
         if (lastSpace > max / 2) cut = cut[..lastSpace];
         return cut.TrimEnd(',', ';', ':', ' ') + "…";
     }
-
-    /// <summary>"Chapter 3 (0.0), Chapter 9 (0.4) and Chapter 12 (0.5)".</summary>
-    public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
 }

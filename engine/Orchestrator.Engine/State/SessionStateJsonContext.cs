@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Orchestrator.Engine.State;
+
+/// <summary>
+/// Serialization code for the state and its events generated at compile time: a cold run then neither reflects over
+/// these types nor emits accessors for them (which ReadyToRun cannot precompile). Bound at run time to
+/// <see cref="SessionStateJson"/>'s options, so names, converters and escaping are theirs; types not listed here fall
+/// back to reflection.
+/// </summary>
+[JsonSerializable(typeof(SessionState))]
+[JsonSerializable(typeof(SessionEvent))]
+internal sealed partial class SessionStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Orchestrator.Library;
+using Orchestrator.Library.Search;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// <c>-- library-p99 [queries]</c>: the latency distribution of single lexical queries over 100,000 chunks (and of exact
+/// cosine top-10 over 100,000 × 384), each query timed alone after a warm-up, printed as p50, p99 and max. BenchmarkDotNet
+/// reports means per iteration; a percentile needs each query's own time.
+/// </summary>
+internal static class LibraryPercentiles
+{
+    public static async Task<int> RunAsync(int count)
+    {
+        await using var library = await LibraryStore.OpenAsync("large", await LibraryBenchData.HundredThousandChunksAsync(), LibraryOptions.Default, CancellationToken.None);
+        var queries = await LibraryBenchData.QueriesAsync(count + 100);
+        foreach (var query in queries.Take(100)) await library.SearchAsync(query, 5, CancellationToken.None);
+        var lexical = new List<double>(count);
+        var slowest = new PriorityQueue<string, double>();
+        foreach (var query in queries.Skip(100))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await library.SearchAsync(query, 5, CancellationToken.None);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lexical.Add(ms);
+            slowest.Enqueue(query, ms);
+            if (slowest.Count > 3) slowest.Dequeue();
+        }
+        Print($"lexical query, top 5 of {LibraryBenchData.Chunks:N0} chunks, {count} queries", lexical);
+        while (slowest.TryDequeue(out var query, out var ms)) Console.WriteLine($"  slow: {ms:F1} ms \"{query}\"");
+
+        const int dimensions = 384;
+        var random = new Random(5);
+        var matrix = new float[LibraryBenchData.Chunks * dimensions];
+        for (var i = 0; i < matrix.Length; i++) matrix[i] = (float)(random.NextDouble() * 2 - 1);
+        var index = VectorIndex.Build(Enumerable.Range(0, LibraryBenchData.Chunks).Select(i => (long)i).ToArray(), matrix, dimensions);
+        var vector = new List<double>(count);
+        for (var q = 0; q < Math.Min(count, 500) + 20; q++)
+        {
+            var query = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var started = Stopwatch.GetTimestamp();
+            index.Search(query, 10);
+            if (q >= 20) vector.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        Print($"exact cosine top 10 of {LibraryBenchData.Chunks:N0} x {dimensions}, {vector.Count} queries", vector);
+        return 0;
+    }
+
+    private static void Print(string what, List<double> times)
+    {
+        var sorted = times.Order().ToArray();
+        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine($"{what}: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {sorted[^1]:F2} ms");
+    }
+}

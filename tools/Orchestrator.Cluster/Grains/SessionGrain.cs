@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Orchestrator.Cluster.Silo;
+using Orchestrator.Cluster.Store;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Engine.State;
+using Orchestrator.Manuscripts.Coordination;
+using Orchestrator.Manuscripts.Reports;
+using Orchestrator.Manuscripts.Reports.Html;
+using Orchestrator.Manuscripts.Requirements;
+using Orleans.Concurrency;
+using Orleans.Placement;
+using Orleans.Runtime;
+
+namespace Orchestrator.Cluster.Grains;
+
+/// <summary>
+/// Runs one session on this silo's dataflow network (<see cref="SiloPipelines"/>), with its state in the Redis store.
+/// Owning the session is being its activation: the store's lease is taken by the run and checked on every write, so a
+/// second activation (a partition that left two) cannot drive it too. A persistent reminder ticks while the session is
+/// owed a run; when its silo died, the tick activates the grain on a living silo, which resumes it from its last
+/// saved state. Reports go into the store, so every silo can serve them. Placed on the silo that took the post (or the
+/// reminder tick), so work spreads as posts spread over the silos.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class SessionGrain(
+    [PersistentState("session", SiloSetup.StorageName)] IPersistentState<SessionRecord> record,
+    SiloPipelines pipelines, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable
+{
+    public const string ReminderName = "resume";
+    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
+
+    private CancellationTokenSource? _stop;
+    private Task? _run;
+    private bool _cancelledByClient;
+    private volatile bool _waiting;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<ClusterSessionView> SubmitAsync(SessionOrder order, Immutable<byte[]> manuscript)
+    {
+        if (record.State.Order is not null) return View();
+        await pipelines.Store.WriteUploadAsync(Id, manuscript.Value);
+        record.State = new SessionRecord { Order = order, Active = true };
+        await record.WriteStateAsync();
+        var every = pipelines.Settings.ResumeCheckEvery;
+        await this.RegisterOrUpdateReminder(ReminderName, every, every);
+        Start();
+        return View();
+    }
+
+    public Task<ClusterSessionView> GetAsync() => Task.FromResult(View());
+
+    public async Task<bool> CancelAsync()
+    {
+        if (!record.State.Active) return false;
+        _cancelledByClient = true;
+        record.State.Active = false;
+        await record.WriteStateAsync();
+        if (_stop is { } stop) await stop.CancelAsync();
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!record.State.Active || record.State.Order is null)
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+        if (_run is null)
+        {
+            log.Information("Session {Session} is owed a run and none is going on; starting it on this silo", Id);
+            Start();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The silo is stopping (or the grain moves): checkpoint; the session stays owed, and the reminder resumes it elsewhere.
+        if (_stop is { } stop && _run is { } run)
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _cancelledByClient = false;
+        _run = RunAsync(_stop.Token);
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var order = record.State.Order!;
+        try
+        {
+            record.State.Runs++;
+            record.State.Silo = silo.SiloAddress.ToString();
+            record.State.Error = null;
+            await record.WriteStateAsync();
+            // Off the grain's scheduler: the session's work runs on the thread pool like a local run's.
+            var status = await Task.Run(() => DriveAsync(order, ct), CancellationToken.None);
+            if (status is null)
+            {
+                log.Information("Session {Session} stopped on this silo; it stays owed a run", Id);
+                return;
+            }
+            record.State.Outcome = status;
+            record.State.Active = false;
+        }
+        catch (SessionLockedException e)
+        {
+            // The previous owner's lease has not run out yet (its silo died moments ago): the next tick tries again.
+            // The attempt drove nothing, so it is no run.
+            record.State.Runs--;
+            log.Information("Session {Session}: {Reason}; trying again at the next reminder tick", Id, e.Reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Error(e, "Session {Session} could not run: {Error}", Id, e.Message);
+            record.State.Error = e.Message;
+            record.State.Active = false;
+        }
+        finally
+        {
+            _run = null;
+            _stop = null;
+            await record.WriteStateAsync();
+            if (!record.State.Active) await ForgetReminderAsync();
+        }
+    }
+
+    /// <summary>Runs or resumes the session; its final status, or null when it stopped without finishing (silo stopping, lease lost).</summary>
+    private async Task<string?> DriveAsync(SessionOrder order, CancellationToken ct)
+    {
+        _waiting = true;
+        IDisposable slot;
+        try
+        {
+            slot = await pipelines.TakeSlotAsync(ct);
+        }
+        finally
+        {
+            _waiting = false;
+        }
+        using var _ = slot;
+        var coordinator = pipelines.Coordinator(order.Pipeline);
+        var store = pipelines.Store;
+        ManuscriptAnalysis analysis;
+        if (store.Exists(Id))
+        {
+            analysis = await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
+        }
+        else
+        {
+            var bytes = await store.ReadUploadAsync(Id)
+                ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
+            var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
+            var requirements = JsonSerializer.Deserialize<ManuscriptRequirements>(order.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
+            analysis = await coordinator.ProcessManuscriptAsync(path, requirements, new ProcessOptions
+            {
+                SessionId = Id, ResumeUnfinished = false, ReuseCompleted = false,
+            }, ct);
+        }
+        if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
+        WriteReports(store, analysis.Report);
+        return analysis.Session.Status.ToString();
+    }
+
+    private void WriteReports(RedisSessionStore store, AnalysisReport report)
+    {
+        store.WriteAttachment(Id, ReportFiles.JsonName, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options));
+        store.WriteAttachment(Id, ReportFiles.MarkdownName, System.Text.Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report)));
+        store.WriteAttachment(Id, ReportFiles.HtmlName, System.Text.Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report)));
+    }
+
+    private ClusterSessionView View()
+    {
+        var r = record.State;
+        var status = r.Order is null ? ClusterSessionView.Unknown
+            : _run is not null ? (_waiting ? ClusterSessionView.Queued : ClusterSessionView.Running)
+            : r.Active ? ClusterSessionView.Interrupted
+            : r.Outcome ?? (r.Error is null ? nameof(SessionStatus.Cancelled) : "Failed");
+        return new ClusterSessionView(Id, status, r.Silo, r.Runs, r.Order?.Pipeline, r.Order?.FileName, r.Error);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace Orchestrator.Cluster.Silo;
+
+/// <summary>The one hook a host calls to become a silo: its host (the server's web app) also runs an Orleans silo of the cluster.</summary>
+public static class ClusterHosting
+{
+    /// <summary>Connects to Redis (a clear error when it cannot) and returns what <see cref="Join"/> needs.</summary>
+    /// <exception cref="ClusterStartException">Redis cannot be reached.</exception>
+    public static Task<IConnectionMultiplexer> ConnectAsync(ClusterSettings settings, CancellationToken ct) =>
+        RedisConnector.ConnectAsync(settings.Redis, ct);
+
+    public static void Join(IHostApplicationBuilder host, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log) =>
+        host.UseOrleans(silo => silo.UseOrchestratorCluster(settings, redis, log));
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orchestrator.Cluster.Store;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Persistence;
+using StackExchange.Redis;
+
+namespace Orchestrator.Cluster.Silo;
+
+/// <summary>
+/// Makes a host an Orleans silo of the cluster: membership, grain state and reminders in Redis, the session store over
+/// the same connection, this silo's pipelines, and liveness settings tuned so a dead silo's sessions run again within
+/// seconds, not minutes.
+/// </summary>
+public static class SiloSetup
+{
+    /// <summary>The grain storage provider of the session grains.</summary>
+    public const string StorageName = "sessions";
+    public const string ServiceId = "orchestrator";
+
+    /// <summary>
+    /// Liveness: each silo is probed every 2 s by 2 others; 2 missed probes suspect it and one vote (enough in a cluster
+    /// of two) declares it dead. A killed silo is thus declared dead in about 6-10 s (the default settings take over a
+    /// minute); the lease it held in the store has run out by then, so its sessions resume at once.
+    /// </summary>
+    public static void TuneLiveness(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(2);
+        o.NumMissedProbesLimit = 2;
+        o.NumProbedSilos = 2;
+        o.NumVotesForDeathDeclaration = 1;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>Everything but the silo's endpoints (tests let the testing host choose those).</summary>
+    public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log)
+    {
+        // One connection for the whole silo; providers told it is shared leave it open when they stop.
+        Task<(IConnectionMultiplexer, bool)> SharedFlagged(ConfigurationOptions _) => Task.FromResult((redis, true));
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = ServiceId;
+        });
+        silo.Configure<ClusterMembershipOptions>(TuneLiveness);
+        silo.UseRedisClustering(o =>
+        {
+            o.ConfigurationOptions = settings.Redis.ToOptions();
+            o.CreateMultiplexer = _ => SharedFlagged(o.ConfigurationOptions);
+        });
+        silo.AddRedisGrainStorage(StorageName, (RedisStorageOptions o) =>
+        {
+            o.ConfigurationOptions = settings.Redis.ToOptions();
+            o.CreateMultiplexer = _ => SharedFlagged(o.ConfigurationOptions);
+        });
+        silo.UseRedisReminderService(o =>
+        {
+            o.ConfigurationOptions = settings.Redis.ToOptions();
+            o.CreateMultiplexer = _ => SharedFlagged(o.ConfigurationOptions);
+        });
+        // Reminders are meant for minutes; a session's resume check ticks every few seconds (ClusterSettings.ResumeCheckEvery).
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.Services.AddSingleton(log);
+        silo.Services.AddSingleton(settings);
+        silo.Services.AddSingleton(new RedisSessionStore(redis, settings.ClusterId));
+        silo.Services.AddSingleton<SiloPipelines>();
+        return silo;
+    }
+
+    /// <summary>A silo of <c>orchestrator serve --cluster</c>: <see cref="AddOrchestratorGrains"/> plus its endpoints.</summary>
+    public static ISiloBuilder UseOrchestratorCluster(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log)
+    {
+        silo.AddOrchestratorGrains(settings, redis, log);
+        var port = settings.SiloPort != 0 ? settings.SiloPort : FreePort(settings.AdvertisedAddress);
+        // No gateway: clients of the cluster are the silos' own HTTP APIs, which call grains from inside.
+        silo.ConfigureEndpoints(settings.AdvertisedAddress, port, gatewayPort: 0, listenOnAnyHostAddress: false);
+        return silo;
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var listener = new TcpListener(address, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+
+namespace Orchestrator.Cluster.Store;
+
+/// <summary>
+/// The names of a cluster's keys in Redis, all under <c>orchestrator:&lt;cluster-id&gt;:</c> so several clusters share
+/// one Redis without meeting. Per session: its state hash (state JSON and its version), lease, snapshots list,
+/// events list, input copy, attachments hash and upload; for the cluster: the summaries hash and the index.
+/// </summary>
+public sealed class RedisKeys(string clusterId)
+{
+    private readonly string _prefix = $"orchestrator:{clusterId}:";
+
+    public string ClusterId { get; } = clusterId;
+
+    public RedisKey State(string id) => _prefix + "state:" + id;
+    public RedisKey Lease(string id) => _prefix + "lease:" + id;
+    public RedisKey Snapshots(string id) => _prefix + "snapshots:" + id;
+    public RedisKey Events(string id) => _prefix + "events:" + id;
+    public RedisKey Input(string id) => _prefix + "input:" + id;
+    public RedisKey Attachments(string id) => _prefix + "attachments:" + id;
+
+    /// <summary>A posted manuscript, kept until its session has its own input copy (and after, for a resume that lost it).</summary>
+    public RedisKey Upload(string id) => _prefix + "upload:" + id;
+
+    /// <summary>Every session's listing line (a small JSON), by id: listing never reads a whole state.</summary>
+    public RedisKey Summaries => _prefix + "summaries";
+
+    /// <summary>The sessions under one <see cref="Engine.State.SessionKey"/> digest, by id.</summary>
+    public RedisKey Index(string digest) => _prefix + "index:" + digest;
+
+    /// <summary>Hash fields of <see cref="State"/>.</summary>
+    public static readonly RedisValue StateField = "state";
+    public static readonly RedisValue VersionField = "version";
+    public static readonly RedisValue DigestField = "digest";
+}

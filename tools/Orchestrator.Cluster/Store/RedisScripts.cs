@@ -1,0 +1,72 @@
+namespace Orchestrator.Cluster.Store;
+
+/// <summary>
+/// The writes that must be checked and done in one step on the server: Redis runs a script whole, so no other
+/// client's write falls between the check and the write. Each returns a number the store turns into an outcome.
+/// </summary>
+internal static class RedisScripts
+{
+    public const long Done = 1;
+    public const long Exists = 0;
+    public const long LeaseLost = -1;
+    public const long VersionConflict = -2;
+
+    /// <summary>
+    /// Creates a session whole (state version 1, input, lease, listing line, index entry) unless its state exists.
+    /// KEYS: state, lease, input, summaries, index. ARGV: token, lease ms, state, id, summary, indexed, digest, input.
+    /// </summary>
+    public const string Create = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+        redis.call('HSET', KEYS[1], 'state', ARGV[3], 'version', 1, 'digest', ARGV[7])
+        redis.call('SET', KEYS[3], ARGV[8])
+        redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
+        redis.call('HSET', KEYS[5], ARGV[4], ARGV[6])
+        return 1
+        """;
+
+    /// <summary>
+    /// Replaces the state when the caller still holds the lease and read the version it expects (an ETag): a holder
+    /// that stalled and was replaced, or a second driver, is refused and told why; the winner's state stays.
+    /// KEYS: state, lease, summaries, new index, old index. ARGV: token, expected version, state, id, summary, indexed, digest.
+    /// Returns the new version, or LeaseLost / VersionConflict.
+    /// </summary>
+    public const string Save = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
+        local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
+        if version ~= tonumber(ARGV[2]) then return -2 end
+        redis.call('HSET', KEYS[1], 'state', ARGV[3], 'version', version + 1, 'digest', ARGV[7])
+        redis.call('HSET', KEYS[3], ARGV[4], ARGV[5])
+        if KEYS[5] ~= KEYS[4] then redis.call('HDEL', KEYS[5], ARGV[4]) end
+        redis.call('HSET', KEYS[4], ARGV[4], ARGV[6])
+        return version + 1
+        """;
+
+    /// <summary>Pushes a snapshot (newest first) and keeps the newest ARGV[3], for the lease holder only. KEYS: snapshots, lease. ARGV: token, bytes, keep.</summary>
+    public const string Checkpoint = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
+        redis.call('LPUSH', KEYS[1], ARGV[2])
+        redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
+        return 1
+        """;
+
+    /// <summary>Appends an event line, for the lease holder only. KEYS: events, lease. ARGV: token, line.</summary>
+    public const string Append = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
+        redis.call('RPUSH', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>Extends the lease when it is still the caller's. KEYS: lease. ARGV: token, lease ms.</summary>
+    public const string Renew = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>Deletes the lease when it is still the caller's. KEYS: lease. ARGV: token.</summary>
+    public const string Release = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Orchestrator.Engine.Sessions;
+using Orchestrator.Engine.State;
+using StackExchange.Redis;
+
+namespace Orchestrator.Cluster.Store;
+
+/// <summary>
+/// The session store of a cluster: every silo reads and writes the same sessions in one Redis. A session's state is a
+/// JSON value with a version; snapshots (MessagePack, as on disk), events, the input copy and attachments sit beside
+/// it. Writes go through the lease (<see cref="RedisSessionLease"/>) and are checked on the server against its token
+/// and the version the holder last wrote, so a session is never driven by two owners: the second is refused.
+/// </summary>
+/// <remarks>
+/// Needs one Redis (a primary, with replicas if wanted), not a sharded Redis Cluster: a checked write touches the
+/// session's keys and the cluster-wide listing in one script.
+/// </remarks>
+public sealed class RedisSessionStore : ISessionStore
+{
+    /// <summary>Snapshots kept per session, newest first (the file store keeps the same number of recent ones).</summary>
+    public const int KeepSnapshots = 5;
+
+    // Listing lines and index entries carry nulls (a summary of a fresh session has no quality): the state's options leave nulls out.
+    private static readonly JsonSerializerOptions LineJson = new(JsonSerializerDefaults.Web);
+
+    private readonly IDatabase _db;
+    private readonly RedisKeys _keys;
+    private readonly RedisLeaseOptions _leases;
+    private readonly ConcurrentDictionary<string, RedisSessionLease> _held = new(StringComparer.Ordinal);
+
+    public RedisSessionStore(IConnectionMultiplexer redis, string clusterId, RedisLeaseOptions? leases = null)
+    {
+        _db = redis.GetDatabase();
+        _keys = new RedisKeys(clusterId);
+        _leases = leases ?? RedisLeaseOptions.Default;
+    }
+
+    public RedisKeys Keys => _keys;
+
+    public async ValueTask<ISessionLease> CreateAsync(SessionState initial, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        initial.EnsureValid();
+        var id = initial.SessionId;
+        var token = NewToken();
+        var digest = SessionKey.Of(initial).Digest;
+        var result = (long)await _db.ScriptEvaluateAsync(RedisScripts.Create,
+            [_keys.State(id), _keys.Lease(id), _keys.Input(id), _keys.Summaries, _keys.Index(digest)],
+            [token, (long)_leases.TimeToLive.TotalMilliseconds, SessionStateJson.Serialize(initial), id, Summary(initial), Indexed(initial), digest,
+                input]).ConfigureAwait(false);
+        if (result == RedisScripts.Exists)
+            throw new SessionLockedException(id, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
+        return Hold(new RedisSessionLease(this, id, token, version: 1, digest, _leases));
+    }
+
+    public bool Exists(string sessionId) => _db.KeyExists(_keys.State(sessionId));
+
+    public async ValueTask<ISessionLease> AcquireLeaseAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var token = NewToken();
+        if (!await _db.StringSetAsync(_keys.Lease(sessionId), token, _leases.TimeToLive, When.NotExists).ConfigureAwait(false))
+            throw new SessionLockedException(sessionId, new LeaseInspection(LeaseStatus.Held, null,
+                $"another owner holds its lease (it runs out {_leases.TimeToLive.TotalSeconds:F0} s after its holder stops renewing it)"));
+        var fields = await _db.HashGetAsync(_keys.State(sessionId), [RedisKeys.VersionField, RedisKeys.DigestField]).ConfigureAwait(false);
+        var version = fields[0].HasValue ? (long)fields[0] : 0;
+        return Hold(new RedisSessionLease(this, sessionId, token, version, fields[1].HasValue ? (string?)fields[1] : null, _leases));
+    }
+
+    public bool IsHeld(string sessionId) => _db.KeyExists(_keys.Lease(sessionId));
+
+    public async ValueTask<SessionLoadResult> LoadStateAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var json = await _db.HashGetAsync(_keys.State(sessionId), RedisKeys.StateField).ConfigureAwait(false);
+        if (json.IsNull) throw new SessionNotFoundException(sessionId, $"Redis, cluster {_keys.ClusterId}");
+        var tried = new List<string>();
+        try
+        {
+            var state = SessionStateJson.Deserialize((byte[])json!);
+            state.EnsureValid();
+            if (state.SessionId == sessionId) return new SessionLoadResult(state, StateSource.SessionJson, null, []);
+            tried.Add($"the state is of session {state.SessionId}");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            tried.Add($"the state is corrupt ({e.Message})");
+        }
+        var snapshots = await _db.ListRangeAsync(_keys.Snapshots(sessionId)).ConfigureAwait(false);
+        for (var i = 0; i < snapshots.Length; i++)
+        {
+            try
+            {
+                var state = SnapshotStore.Decode((byte[])snapshots[i]!, $"snapshot {i + 1} of {snapshots.Length}");
+                state.EnsureValid();
+                return new SessionLoadResult(state, StateSource.Snapshot, null, [.. tried, $"using the snapshot of {state.UpdatedAt:u}"]);
+            }
+            catch (Exception e) when (e is SnapshotCorruptException or InvalidOperationException or ArgumentException)
+            {
+                tried.Add($"snapshot {i + 1} is corrupt ({e.Message})");
+            }
+        }
+        throw new SessionStateCorruptException(sessionId, tried);
+    }
+
+    public ISessionJournal Journal() => new RedisJournal(this);
+
+    public void AppendEvent(SessionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        _db.ListRightPush(_keys.Events(e.Session), JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions));
+    }
+
+    public EventLogReadResult ReadEvents(string sessionId)
+    {
+        var events = new List<SessionEvent>();
+        var warnings = new List<string>();
+        var lines = _db.ListRange(_keys.Events(sessionId));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<SessionEvent>((byte[])lines[i]!, SessionStateJson.CompactOptions) is { } e) events.Add(e);
+            }
+            catch (JsonException ex)
+            {
+                warnings.Add($"event {i + 1} of session {sessionId} is unreadable and skipped ({ex.Message})");
+            }
+        }
+        return new EventLogReadResult(events, warnings);
+    }
+
+    public async ValueTask<byte[]?> ReadInputAsync(string sessionId, CancellationToken cancellationToken) =>
+        (byte[]?)await _db.StringGetAsync(_keys.Input(sessionId)).ConfigureAwait(false);
+
+    public void WriteAttachment(string sessionId, string name, ReadOnlySpan<byte> content) =>
+        _db.HashSet(_keys.Attachments(sessionId), name, content.ToArray());
+
+    public byte[]? ReadAttachment(string sessionId, string name) => (byte[]?)_db.HashGet(_keys.Attachments(sessionId), name);
+
+    public IReadOnlyList<SessionSummary> List() => _db.HashValues(_keys.Summaries)
+        .Select(v => JsonSerializer.Deserialize<SessionSummary>((byte[])v!, LineJson))
+        .OfType<SessionSummary>()
+        .OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+        .ToArray();
+
+    public IReadOnlyList<IndexedSession> Find(SessionKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _db.HashValues(_keys.Index(key.Digest))
+            .Select(v => JsonSerializer.Deserialize<IndexedSession>((byte[])v!, LineJson))
+            .OfType<IndexedSession>()
+            .OrderByDescending(s => s.UpdatedAt)
+            .ToArray();
+    }
+
+    /// <summary>Stores a posted manuscript for a session that is yet to be created.</summary>
+    public Task WriteUploadAsync(string sessionId, ReadOnlyMemory<byte> bytes) => _db.StringSetAsync(_keys.Upload(sessionId), bytes);
+
+    public async Task<byte[]?> ReadUploadAsync(string sessionId) => (byte[]?)await _db.StringGetAsync(_keys.Upload(sessionId)).ConfigureAwait(false);
+
+    /// <summary>The lease this process holds of the session; null when it holds none.</summary>
+    public RedisSessionLease? HeldLease(string sessionId) => _held.GetValueOrDefault(sessionId);
+
+    /// <summary>Replaces the state as the lease holder; false (and the lease marked lost) when Redis refused it.</summary>
+    internal async Task<long> SaveAsync(RedisSessionLease lease, SessionState state)
+    {
+        var id = state.SessionId;
+        var digest = SessionKey.Of(state).Digest;
+        var result = (long)await _db.ScriptEvaluateAsync(RedisScripts.Save,
+            [_keys.State(id), _keys.Lease(id), _keys.Summaries, _keys.Index(digest), _keys.Index(lease.Digest ?? digest)],
+            [lease.Token, lease.Version, SessionStateJson.Serialize(state), id, Summary(state), Indexed(state), digest]).ConfigureAwait(false);
+        if (result > 0)
+        {
+            lease.Version = result;
+            lease.Digest = digest;
+        }
+        return result;
+    }
+
+    internal async Task<long> CheckpointAsync(RedisSessionLease lease, SessionState state) =>
+        (long)await _db.ScriptEvaluateAsync(RedisScripts.Checkpoint,
+            [_keys.Snapshots(state.SessionId), _keys.Lease(state.SessionId)],
+            [lease.Token, SnapshotStore.Encode(state), KeepSnapshots]).ConfigureAwait(false);
+
+    internal async Task<long> AppendAsync(RedisSessionLease lease, SessionEvent e) =>
+        (long)await _db.ScriptEvaluateAsync(RedisScripts.Append,
+            [_keys.Events(e.Session), _keys.Lease(e.Session)],
+            [lease.Token, JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions)]).ConfigureAwait(false);
+
+    internal async Task<bool> RenewAsync(RedisSessionLease lease) =>
+        (long)await _db.ScriptEvaluateAsync(RedisScripts.Renew, [_keys.Lease(lease.SessionId)],
+            [lease.Token, (long)_leases.TimeToLive.TotalMilliseconds]).ConfigureAwait(false) == RedisScripts.Done;
+
+    internal void Release(RedisSessionLease lease)
+    {
+        _held.TryRemove(new KeyValuePair<string, RedisSessionLease>(lease.SessionId, lease));
+        if (lease.IsLost) return;
+        try
+        {
+            // Fire and forget: a release that does not reach Redis only lets the lease run out by itself.
+            _db.ScriptEvaluate(RedisScripts.Release, [_keys.Lease(lease.SessionId)], [lease.Token], CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+        }
+    }
+
+    private RedisSessionLease Hold(RedisSessionLease lease)
+    {
+        _held[lease.SessionId] = lease;
+        return lease;
+    }
+
+    private static string NewToken() => Guid.NewGuid().ToString("N");
+
+    private static byte[] Summary(SessionState s) => JsonSerializer.SerializeToUtf8Bytes(
+        new SessionSummary(s.SessionId, s.Status, s.InputPath, s.PipelineName, s.Iteration,
+            s.QualityHistory.Count > 0 ? s.QualityHistory[^1] : null, s.CreatedAt, s.UpdatedAt, s.StopReason, null),
+        LineJson);
+
+    private static byte[] Indexed(SessionState s) => JsonSerializer.SerializeToUtf8Bytes(
+        new IndexedSession(s.SessionId, s.Status, s.InputPath, s.UpdatedAt), LineJson);
+}
