@@ -86,14 +86,15 @@ internal sealed class ServerHost : IAsyncDisposable
     }
 
     /// <summary>Reads the session's events stream to its end; the events as (id, event, data).</summary>
-    public async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadEventsAsync(string sessionId, long? lastEventId = null)
+    public async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadEventsAsync(string sessionId, long? lastEventId = null,
+        Action<(long? Id, string Event, string Data)>? seen = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}/events");
         if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString());
         using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
-        return await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync());
+        return await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(), seen: seen);
     }
 
     /// <summary>Polls until the session is neither queued nor running (bounded: a test never hangs).</summary>

@@ -109,10 +109,11 @@ public sealed class SessionsApiTests
     [Test]
     public async Task The_queue_holds_max_queued_then_answers_429_with_Retry_After_and_a_queued_session_has_no_report_yet()
     {
-        var options = ServerHost.NewOptions() with { MaxRunning = 1, MaxQueued = 1 };
-        await using var server = await ServerHost.StartAsync(options);
-        var running = await PostAsync(server, LongManuscript());
-        await WaitForStatusAsync(server, running, "Running");
+        var gate = new NodeGate("consistency");
+        await using var server = await ServerHost.StartAsync(gate.Options() with { MaxRunning = 1, MaxQueued = 1 });
+        var running = await PostAsync(server, ServerHost.Sample);
+        await gate.WaitReachedAsync();
+        Assert.That((await server.GetJsonAsync($"/api/sessions/{running}")).GetProperty("status").GetString(), Is.EqualTo("Running"));
         var queued = await PostAsync(server, Corpus.PathOf(Corpus.Frankenstein));
         var waiting = await server.GetJsonAsync($"/api/sessions/{queued}");
         Assert.That(waiting.GetProperty("status").GetString(), Is.EqualTo("Queued"));
@@ -139,6 +140,7 @@ public sealed class SessionsApiTests
         using (var again = await server.Client.PostAsync($"/api/sessions/{queued}/cancel", null))
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
 
+        gate.Open();
         using (var resume = await server.Client.PostAsync($"/api/sessions/{queued}/resume", null))
             Assert.That(resume.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var finished = await server.WaitUntilStoppedAsync(queued);
@@ -177,12 +179,13 @@ public sealed class SessionsApiTests
     public async Task A_session_stopped_with_the_server_is_resumed_by_the_next_start_without_a_client_asking()
     {
         var options = ServerHost.NewOptions();
+        var gate = new NodeGate("consistency");
         string id;
-        await using (var first = await ServerHost.StartAsync(options))
+        await using (var first = await ServerHost.StartAsync(gate.Options(options)))
         {
             first.KeepData = true;
-            id = await PostAsync(first, LongManuscript());
-            await WaitForStatusAsync(first, id, "Running");
+            id = await PostAsync(first, ServerHost.Sample);
+            await gate.WaitReachedAsync(); // stopped while consistency is held: mid-run
             await WaitForFileAsync(Path.Combine(options.DataDirectory, "sessions", id, "session.json"));
         }
         await using var second = await ServerHost.StartAsync(options);
@@ -205,23 +208,6 @@ public sealed class SessionsApiTests
         var id = await PostAsync(server, ServerHost.Sample, query);
         await server.WaitUntilStoppedAsync(id);
         return id;
-    }
-
-    /// <summary>
-    /// Moby-Dick six times over (about 7 MB): long enough that a session is still running when the test stops its
-    /// server or posts the next one, even on a quiet machine where one Moby-Dick takes well under a second.
-    /// </summary>
-    internal static string LongManuscript()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "orchestrator-server-tests-long-moby-dick.txt");
-        if (!File.Exists(path))
-        {
-            var text = File.ReadAllText(Corpus.PathOf(Corpus.MobyDick));
-            var temp = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllText(temp, string.Concat(Enumerable.Repeat(text + "\n\n", 6)));
-            File.Move(temp, path, overwrite: true);
-        }
-        return path;
     }
 
     internal static async Task WaitForStatusAsync(ServerHost server, string id, string status)

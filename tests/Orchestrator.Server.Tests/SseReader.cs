@@ -5,7 +5,9 @@ namespace Orchestrator.Server.Tests;
 /// <summary>Parses a text/event-stream into its events (comments and retry lines left out).</summary>
 internal static class SseReader
 {
-    public static async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadAllAsync(Stream stream, Func<string, bool>? stopAfter = null)
+    /// <param name="seen">Called with each event as it is read (a test acting while the stream is still open).</param>
+    public static async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadAllAsync(Stream stream, Func<string, bool>? stopAfter = null,
+        Action<(long? Id, string Event, string Data)>? seen = null)
     {
         var events = new List<(long?, string, string)>();
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -20,6 +22,7 @@ internal static class SseReader
                 if (data.Length > 0)
                 {
                     events.Add((id, kind, data.ToString()));
+                    seen?.Invoke(events[^1]);
                     if (stopAfter?.Invoke(kind) == true) break;
                 }
                 (id, kind) = (null, "message");

@@ -34,6 +34,21 @@ public sealed class EventSubscription : IDisposable
     /// <summary>The session it follows; null: every session.</summary>
     public string? SessionId { get; }
 
+    /// <summary>
+    /// The number of the last logged event the session's open stream had published when this subscription began (every
+    /// later one is offered to it, in order); null when the session published through no stream of the hub then.
+    /// </summary>
+    public long? JoinedAfter { get; private set; }
+
+    /// <summary>Completes when the run this subscription joined (see <see cref="JoinedAfter"/>) closes its stream; null when it joined none.</summary>
+    internal Task? RunClosed { get; private set; }
+
+    internal void Join(long publishedThrough, Task runClosed)
+    {
+        JoinedAfter = publishedThrough;
+        RunClosed = runClosed;
+    }
+
     /// <summary>Events dropped so far because the reader fell behind.</summary>
     public long Missed => Interlocked.Read(ref _missed);
 
@@ -63,6 +78,28 @@ public sealed class EventSubscription : IDisposable
         while (await _buffer.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             while (_buffer.Reader.TryRead(out var e))
                 yield return e;
+        long gap;
+        lock (_gate) gap = _gap;
+        if (gap > 0) yield return MissedEvent(DateTimeOffset.UtcNow, SessionId ?? "", gap);
+    }
+
+    /// <summary>
+    /// The events in publication order until the run this subscription joined closes its stream (then what it buffered
+    /// is read, and the reading ends), until <see cref="Dispose"/>, or the token; a gap is announced by a Missed event.
+    /// </summary>
+    internal async IAsyncEnumerable<SessionEvent> ReadUntilRunClosedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var closed = RunClosed ?? throw new InvalidOperationException("this subscription joined no run");
+        var reader = _buffer.Reader;
+        while (true)
+        {
+            // Closed is read before the buffer: every event of the run was offered before it closed, so this drain gets the last.
+            var ended = closed.IsCompleted;
+            while (reader.TryRead(out var e)) yield return e;
+            if (ended) break;
+            var more = reader.WaitToReadAsync(cancellationToken).AsTask();
+            if (await Task.WhenAny(more, closed).ConfigureAwait(false) == more && !await more.ConfigureAwait(false)) break;
+        }
         long gap;
         lock (_gate) gap = _gap;
         if (gap > 0) yield return MissedEvent(DateTimeOffset.UtcNow, SessionId ?? "", gap);

@@ -24,12 +24,22 @@ public sealed class SessionEventHub : IExecutionObserver
     private readonly ConcurrentDictionary<string, SessionEventStream> _open = new(StringComparer.Ordinal);
     private ImmutableArray<EventSubscription> _all = [];
 
-    /// <summary>Follows one session (<paramref name="sessionId"/>) or every session (null) from now on.</summary>
+    /// <summary>
+    /// Follows one session (<paramref name="sessionId"/>) or every session (null) from now on. When the session publishes
+    /// through this hub at that moment, the subscription's <see cref="EventSubscription.JoinedAfter"/> tells the number of
+    /// the last logged event published before it: every later one is offered to it.
+    /// </summary>
     public EventSubscription Subscribe(string? sessionId, int capacity = DefaultCapacity)
     {
         var subscription = new EventSubscription(sessionId, capacity, Unsubscribe);
-        if (sessionId is null) ImmutableInterlocked.Update(ref _all, list => list.Add(subscription));
-        else _bySession.AddOrUpdate(sessionId, _ => [subscription], (_, list) => list.Add(subscription));
+        if (sessionId is null)
+        {
+            ImmutableInterlocked.Update(ref _all, list => list.Add(subscription));
+            return subscription;
+        }
+        _bySession.AddOrUpdate(sessionId, _ => [subscription], (_, list) => list.Add(subscription));
+        // Read after joining: whatever the stream numbers from here on is offered to this subscription.
+        if (_open.TryGetValue(sessionId, out var stream)) subscription.Join(stream.PublishedThrough(), stream.Closed);
         return subscription;
     }
 

@@ -5,14 +5,15 @@ namespace Orchestrator.Engine.Events;
 /// <summary>
 /// One running session's publisher: numbers each event (one after another, from the last number in the session's
 /// log), hands the logged ones to the log (the journal: events.jsonl) and every one to the hub's subscribers. The
-/// number and the log write are taken under one lock, so the log's order is the numbers' order; delivery to
-/// subscribers never waits.
+/// number, the log write and the delivery of a logged event are taken under one lock, so the log's order and every
+/// subscriber's order are the numbers' order; delivery to subscribers never waits.
 /// </summary>
 public sealed class SessionEventStream : IDisposable
 {
     private readonly Action<SessionEvent>? _log;
     private readonly SessionEventHub? _hub;
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
 
     internal SessionEventStream(string sessionId, long lastSequence, Action<SessionEvent>? log, SessionEventHub? hub)
@@ -37,19 +38,36 @@ public sealed class SessionEventStream : IDisposable
         SessionEvent numbered;
         if (e.IsLogged)
         {
+            // Offered under the lock too (offering never waits): every subscriber gets the logged events in their
+            // numbers' order, and one that joined before PublishedThrough gets every event numbered after it.
             lock (_gate)
             {
                 numbered = e with { Sequence = ++_sequence };
                 _log?.Invoke(numbered);
+                _hub?.Deliver(numbered);
             }
+            return numbered;
         }
-        else
-        {
-            numbered = e with { Sequence = Interlocked.Read(ref _sequence) };
-        }
+        numbered = e with { Sequence = Interlocked.Read(ref _sequence) };
         _hub?.Deliver(numbered);
         return numbered;
     }
 
-    public void Dispose() => _hub?.Close(this);
+    /// <summary>
+    /// The number of the last logged event, read under the publishing lock: a subscriber added before this call is
+    /// offered every logged event numbered after it.
+    /// </summary>
+    internal long PublishedThrough()
+    {
+        lock (_gate) return _sequence;
+    }
+
+    /// <summary>Completes when the stream is disposed: after its last event was offered, so a subscriber's buffer then holds all it will get of this run.</summary>
+    internal Task Closed => _closed.Task;
+
+    public void Dispose()
+    {
+        _hub?.Close(this);
+        _closed.TrySetResult();
+    }
 }

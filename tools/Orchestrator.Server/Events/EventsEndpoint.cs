@@ -49,9 +49,9 @@ public static class EventsEndpoint
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        // The response begins (its first bytes go out) only once the stream is subscribed to a running session's
+        // events, or waits for the session to start: a client that sees it begin misses nothing published after.
         var stream = new SseWriter(response, options.KeepAlive);
-        await stream.WriteAsync("retry: 2000\n\n", ct);
-        await stream.FlushAsync(ct);
 
         var hub = HubOf(id, submissions, catalog);
         try
@@ -65,13 +65,10 @@ public static class EventsEndpoint
                     await stream.IdleUntilAsync(queue.IsRunning(id) ? Task.Delay(OpeningPoll, ct) : changed, ct);
                     continue;
                 }
-                // The log from where the client is, then live until the session's Stop (the log alone when it is not running).
-                // A run that ends without a Stop (it could not start) is noticed by the queue: the stream is not left waiting.
-                using (var follow = CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    var events = EventReplay.FollowAsync(hub, runner.Store, id, lastId + 1, untilStopped: true, cancellationToken: follow.Token);
-                    lastId = await stream.ForwardAsync(events, lastId, () => queue.Changed, () => !queue.IsRunning(id) && !hub.IsOpen(id), follow, ct);
-                }
+                // The log from where the client is, then live until the session's Stop, or until its run closes its
+                // stream without one (the log alone when it is not running): the follow always ends by itself.
+                var events = EventReplay.FollowAsync(hub, runner.Store, id, lastId + 1, untilStopped: true, cancellationToken: ct);
+                lastId = await stream.ForwardAsync(events, lastId, ct);
                 // After the Stop the runner writes the reports, then leaves the queue: the end comes after, so the report is there.
                 while (queue.IsRunning(id))
                 {
@@ -105,23 +102,38 @@ public static class EventsEndpoint
         }
     }
 
-    /// <summary>Writes events as text/event-stream, flushing when no next event is at hand, and a keep-alive comment when quiet.</summary>
+    /// <summary>
+    /// Writes events as text/event-stream, flushing when no next event is at hand, and a keep-alive comment when quiet.
+    /// Its first write or flush begins the response with the reconnection delay.
+    /// </summary>
     private sealed class SseWriter(HttpResponse response, TimeSpan keepAlive)
     {
+        private const string Preamble = "retry: 2000\n\n";
         private readonly StringBuilder _text = new();
         private long _lastWrite = Environment.TickCount64;
+        private bool _begun;
 
-        public Task WriteAsync(string text, CancellationToken ct)
+        public async Task WriteAsync(string text, CancellationToken ct)
         {
             _lastWrite = Environment.TickCount64;
-            return response.WriteAsync(text, ct);
+            if (!_begun)
+            {
+                _begun = true;
+                text = Preamble + text;
+            }
+            await response.WriteAsync(text, ct);
         }
 
-        public Task FlushAsync(CancellationToken ct) => response.Body.FlushAsync(ct);
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (!_begun) await WriteAsync("", ct);
+            await response.Body.FlushAsync(ct);
+        }
 
-        /// <summary>Waits for <paramref name="wake"/>, sending keep-alive comments meanwhile.</summary>
+        /// <summary>Waits for <paramref name="wake"/>, sending keep-alive comments meanwhile (and what is written, first).</summary>
         public async Task IdleUntilAsync(Task wake, CancellationToken ct)
         {
+            if (!wake.IsCompleted) await FlushAsync(ct);
             while (!wake.IsCompleted)
             {
                 // Quiet means nothing written for the keep-alive period, whatever woke this stream meanwhile.
@@ -134,15 +146,10 @@ public static class EventsEndpoint
             ct.ThrowIfCancellationRequested();
         }
 
-        /// <summary>
-        /// Sends every event of <paramref name="events"/>; returns the sequence number of the last logged one sent. While it
-        /// waits, each change of the queue (<paramref name="changes"/>) asks <paramref name="gone"/> whether the run ended
-        /// without a Stop: then <paramref name="follow"/> is cancelled and what was sent stands.
-        /// </summary>
-        public async Task<long> ForwardAsync(IAsyncEnumerable<SessionEvent> events, long lastId, Func<Task> changes, Func<bool> gone,
-            CancellationTokenSource follow, CancellationToken ct)
+        /// <summary>Sends every event of <paramref name="events"/>; returns the sequence number of the last logged one sent.</summary>
+        public async Task<long> ForwardAsync(IAsyncEnumerable<SessionEvent> events, long lastId, CancellationToken ct)
         {
-            var enumerator = events.GetAsyncEnumerator(follow.Token);
+            var enumerator = events.GetAsyncEnumerator(ct);
             Task<bool>? pending = null;
             try
             {
@@ -154,16 +161,7 @@ public static class EventsEndpoint
                         // Nothing at hand: send what is written, then wait, with keep-alives while it is quiet.
                         await FlushAsync(ct);
                         pending = move.AsTask();
-                        while (!pending.IsCompleted)
-                        {
-                            var changed = changes();
-                            if (gone())
-                            {
-                                await follow.CancelAsync();
-                                return lastId;
-                            }
-                            await IdleUntilAsync(Task.WhenAny(pending, changed), ct);
-                        }
+                        await IdleUntilAsync(pending, ct);
                         move = new ValueTask<bool>(pending);
                         pending = null;
                     }
@@ -182,7 +180,7 @@ public static class EventsEndpoint
             }
             finally
             {
-                // A MoveNext still in flight (the client left, or the run ended) ends with the cancelled token: let it, before the dispose.
+                // A MoveNext still in flight (the client left) ends with the cancelled token: let it, before the dispose.
                 if (pending is not null)
                 {
                     try { await pending; } catch (OperationCanceledException) { }
