@@ -58,6 +58,9 @@ public sealed class NovelCoordinator : IAsyncDisposable
     /// </summary>
     private string PipelineHashNow() => PipelineFingerprint.WithStamps(_pipelineHash, _network.Nodes.Select(n => n.InputStamp));
 
+    /// <summary>The hash a session started now is keyed by (<see cref="PipelineHashNow"/>): a host's own reuse key takes it too.</summary>
+    public string PipelineHash => PipelineHashNow();
+
     /// <summary>
     /// The live events of every session this coordinator runs: subscribe per session or for all (bounded buffers, a
     /// slow subscriber loses events and is told so, never slowing the sessions); <see cref="EventReplay.FollowAsync"/>

@@ -62,6 +62,23 @@ public sealed class PipelineCatalog(ServerOptions options, IExecutionObserver ob
         }
     }
 
+    /// <summary>
+    /// The hash the pipeline's sessions are keyed by now (<see cref="NovelCoordinator.PipelineHash"/>: file, rules, and
+    /// the nodes' input stamps such as a reference library's version). A pipeline that does not compile runs nothing
+    /// (its sessions fail with the reason): its file's bytes stand for it.
+    /// </summary>
+    public string SessionKeyHash(string name)
+    {
+        try
+        {
+            return Coordinator(name).PipelineHash;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(PathOf(name)!)));
+        }
+    }
+
     /// <summary>The node types of the pipeline file at <paramref name="path"/> (<see cref="ServerOptions.NodeTypes"/>).</summary>
     public NodeRegistry Registry(string path, PipelineDefinition? definition = null) =>
         options.NodeTypes?.Invoke(path, definition) ?? NovelNodeTypes.CreateRegistry();

@@ -42,10 +42,14 @@ public sealed record SessionRequest(string Pipeline, ManuscriptRequirements Requ
         return new SessionRequest(pipeline, new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes });
     }
 
-    /// <summary>Content, pipeline (its file's bytes) and requirements in one key.</summary>
+    /// <summary>
+    /// Content, pipeline and requirements in one key. The pipeline is hashed as its sessions are keyed: its file, its
+    /// rules and what its nodes read besides the manuscript (a reference library's version, a model's hash), so a
+    /// finished session is reused only while those are unchanged.
+    /// </summary>
     public string ContentKey(string contentHash, PipelineCatalog catalog)
     {
-        var pipelineHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(catalog.PathOf(Pipeline)!)));
+        var pipelineHash = catalog.SessionKeyHash(Pipeline);
         var requirements = JsonSerializer.Serialize(Requirements, Json);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{contentHash}\n{Pipeline}\n{pipelineHash}\n{requirements}")));
     }
