@@ -101,4 +101,27 @@ public sealed class EventsStreamTests
         }
         Assert.That(second.First(e => e.Id is not null).Event, Is.EqualTo("started"));
     }
+
+    [Test]
+    public async Task A_client_that_disconnects_mid_session_cancels_nothing()
+    {
+        var gate = new NodeGate("consistency");
+        await using var server = await ServerHost.StartAsync(gate.Options());
+        var id = await SessionsApiTests.PostAsync(server, ServerHost.Sample);
+        await gate.WaitReachedAsync();
+
+        using (var limit = new CancellationTokenSource(NodeGate.Limit))
+        {
+            using var response = await server.Client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            var first = await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(limit.Token), stopAfter: _ => true);
+            Assert.That(first.Single().Event, Is.EqualTo("started"));
+        } // the client goes away mid-session
+        gate.Open();
+
+        var session = await server.WaitUntilStoppedAsync(id);
+        Assert.That(session.GetProperty("status").GetString(), Is.EqualTo("Completed"));
+        var events = await server.ReadEventsAsync(id);
+        Assert.That(events.Count(e => e.Event == "outcome"), Is.EqualTo(Nodes.Length));
+        Assert.That(events[^1].Data, Does.Contain("\"Completed\""));
+    }
 }
