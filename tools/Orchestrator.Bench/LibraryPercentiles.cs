@@ -16,6 +16,11 @@ internal static class LibraryPercentiles
         await using var library = await LibraryStore.OpenAsync("large", await LibraryBenchData.HundredThousandChunksAsync(), LibraryOptions.Default, CancellationToken.None);
         var queries = await LibraryBenchData.QueriesAsync(count + 100);
         foreach (var query in queries.Take(100)) await library.SearchAsync(query, 5, CancellationToken.None);
+        // A long-lived host's steady state: the in-memory index of the version built (the first searches of a large
+        // library go to FTS5 while it is built in the background).
+        var building = Stopwatch.GetTimestamp();
+        await library.PrepareSearchAsync(CancellationToken.None);
+        Console.WriteLine($"in-memory index ready after the warm-up in {Stopwatch.GetElapsedTime(building).TotalMilliseconds:F0} ms");
         var lexical = new List<double>(count);
         var slowest = new PriorityQueue<string, double>();
         foreach (var query in queries.Skip(100))

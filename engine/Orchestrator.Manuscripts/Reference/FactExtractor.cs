@@ -33,6 +33,7 @@ public static class FactExtractor
         var lower = new HashSet<string>(StringComparer.Ordinal);
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tallyLookup = tallies.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
             for (var w = sentence.FirstWord; w < sentence.FirstWord + sentence.WordCount; w++)
@@ -46,9 +47,8 @@ public static class FactExtractor
                     continue;
                 }
                 if (span.Length < 3 || !IsNameShaped(span)) continue;
-                var form = span.ToString();
-                if (!tallies.TryGetValue(form, out var tally))
-                    tallies[form] = tally = new Tally { FirstOffset = word.Start, FirstLength = span.Length };
+                if (!tallyLookup.TryGetValue(span, out var tally))
+                    tallyLookup[span] = tally = new Tally { FirstOffset = word.Start, FirstLength = span.Length };
                 tally.Mentions++;
                 if (w > sentence.FirstWord && !AfterOpener(text, word.Start)) tally.Inside++;
             }
