@@ -21,5 +21,8 @@ public sealed record LibraryOptions
 
     internal ChunkingOptions Chunking { get; init; } = ChunkingOptions.Default;
 
+    /// <summary>From how many chunks searches are ranked by an in-memory index (<see cref="Search.LexicalIndex"/>) once it is built.</summary>
+    internal int InMemoryIndexMinChunks { get; init; } = Search.LexicalIndex.MinChunks;
+
     public static LibraryOptions Default { get; } = new();
 }

@@ -31,6 +31,8 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     private (string Version, ReferenceFacts Facts)? _facts;
     private (string Version, VectorIndex Index)? _vectors;
     private (string Version, TermFrequencies Frequencies)? _frequencies;
+    private (string Version, Task<LexicalIndex?> Index)? _lexical;
+    private readonly CancellationTokenSource _closing = new();
 
     private LibraryStore(string name, LibraryDatabase database, LibraryOptions options, string version)
     {
@@ -250,10 +252,18 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
         return facts;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        Task<LexicalIndex?>? build;
+        lock (_closing)
+        {
+            _closing.Cancel();
+            build = _lexical?.Index;
+        }
+        // The build reads through a pooled connection: let it stop before the pool is cleared.
+        if (build is not null) await build.ConfigureAwait(false);
+        _closing.Dispose();
         _database.Release();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>One fact per name form across documents: mentions summed, the first document's place kept.</summary>
@@ -272,7 +282,18 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     {
         var terms = LexicalQuery.Terms(query);
         if (terms.Count == 0) return [];
-        var frequencies = await FrequenciesAsync(ct).ConfigureAwait(false);
+        var (version, frequencies) = await FrequenciesAsync(ct).ConfigureAwait(false);
+        if (await LexicalIndexAsync(version, frequencies).ConfigureAwait(false) is { } index && Stems(index, terms) is { } stems)
+        {
+            // The same plan as FTS5's below (the index's counts are FTS5's), ranked in memory.
+            var plan = LexicalQuery.PlanMatches(terms, terms.Select(t => index.DocumentFrequency(stems[t])).ToArray());
+            foreach (var match in plan)
+            {
+                var hits = index.Search(match.Terms.Select(t => stems[t]).ToArray(), match.All, limit);
+                if (hits.Count > 0) return hits;
+            }
+            return [];
+        }
         return await _database.RunAsync(async connection =>
         {
             var plan = LexicalQuery.Plan(terms, await frequencies.OfAsync(connection, terms, ct).ConfigureAwait(false));
@@ -292,14 +313,79 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
         }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The term frequencies of the current version, read on first use (one scan of the FTS5 vocabulary).</summary>
-    private async Task<TermFrequencies> FrequenciesAsync(CancellationToken ct)
+    /// <summary>Each query word's stem, when the index knows every one as a single term; null sends the query to FTS5.</summary>
+    private static Dictionary<string, string>? Stems(LexicalIndex index, List<string> words)
+    {
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (!index.TryStem(word, out var stem)) return null;
+            stems[word] = stem;
+        }
+        return stems;
+    }
+
+    /// <summary>
+    /// The in-memory index of <paramref name="version"/> when it is built; null until then, or when the library is too
+    /// small to need one (or its terms could not be read as FTS5 reads them), and searches go to FTS5. The first search of
+    /// a version starts the build in the background, so no search waits for it.
+    /// </summary>
+    private async Task<LexicalIndex?> LexicalIndexAsync(string version, TermFrequencies frequencies)
+    {
+        Task<LexicalIndex?> build;
+        lock (_closing)
+        {
+            if (_closing.IsCancellationRequested) return null;
+            if (_lexical is not { } current || current.Version != version)
+            {
+                _lexical = current = (version, Task.Run(() => BuildLexicalIndexAsync(frequencies, _closing.Token)));
+            }
+            build = current.Index;
+        }
+        return build.IsCompletedSuccessfully ? await build.ConfigureAwait(false) : null;
+    }
+
+    private async Task<LexicalIndex?> BuildLexicalIndexAsync(TermFrequencies frequencies, CancellationToken ct)
+    {
+        try
+        {
+            return await _database.RunAsync(c => LexicalIndex.BuildAsync(c, frequencies, _options.InMemoryIndexMinChunks, ct), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is LibraryException or OperationCanceledException)
+        {
+            // No index: searches stay with FTS5, which reports a damaged library itself.
+            return null;
+        }
+    }
+
+    /// <summary>Whether searches of the current version are ranked in memory (the index is built and agrees with FTS5).</summary>
+    internal async Task<bool> SearchesInMemoryAsync(CancellationToken ct)
+    {
+        var (version, frequencies) = await FrequenciesAsync(ct).ConfigureAwait(false);
+        return await LexicalIndexAsync(version, frequencies).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>
+    /// Builds the in-memory index of the current version now, for a host that searches a large library many times (a
+    /// server, a benchmark) and would rather pay for it before the first query than have the first ones go to FTS5.
+    /// </summary>
+    public async Task PrepareSearchAsync(CancellationToken ct)
+    {
+        var (version, frequencies) = await FrequenciesAsync(ct).ConfigureAwait(false);
+        await LexicalIndexAsync(version, frequencies).ConfigureAwait(false);
+        Task<LexicalIndex?>? build;
+        lock (_closing) build = _lexical?.Index;
+        if (build is not null) await build.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The term frequencies of the current version, read on first use (one scan of the FTS5 vocabulary), with that version.</summary>
+    private async Task<(string Version, TermFrequencies Frequencies)> FrequenciesAsync(CancellationToken ct)
     {
         var version = Version;
-        if (_frequencies is { } cached && cached.Version == version) return cached.Frequencies;
+        if (_frequencies is { } cached && cached.Version == version) return cached;
         var frequencies = await _database.RunAsync(c => TermFrequencies.ReadAsync(c, ct), ct).ConfigureAwait(false);
         _frequencies = (version, frequencies);
-        return frequencies;
+        return (version, frequencies);
     }
 
     private Task<IReadOnlyList<LibraryPassage>> PassagesAsync(IReadOnlyList<(long Id, double Score)> ranked, CancellationToken ct)

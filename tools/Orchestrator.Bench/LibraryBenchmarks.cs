@@ -35,6 +35,7 @@ public class LibraryBenchmarks
         _folder = Directory.CreateTempSubdirectory("orchestrator-library-bench-").FullName;
         _large = await LibraryStore.OpenAsync("large", await LibraryBenchData.HundredThousandChunksAsync(), LibraryOptions.Default, CancellationToken.None);
         _queries = await LibraryBenchData.QueriesAsync(Queries);
+        await _large.PrepareSearchAsync(CancellationToken.None);
 
         var random = new Random(5);
         var matrix = new float[LibraryBenchData.Chunks * Dimensions];

@@ -29,10 +29,14 @@ internal static class LexicalQuery
     /// <see cref="MaxScoredPostings"/>, and when even the rarest is that common, first the two rarest joined by AND
     /// (the chunks holding both), then the rarest alone.
     /// </summary>
-    public static IReadOnlyList<string> Plan(IReadOnlyList<string> terms, IReadOnlyList<int>? chunks)
+    public static IReadOnlyList<string> Plan(IReadOnlyList<string> terms, IReadOnlyList<int>? chunks) =>
+        PlanMatches(terms, chunks).Select(m => m.Expression).ToArray();
+
+    /// <summary><see cref="Plan"/> as the terms of each match and how they are joined, for an index that is not FTS5 (<see cref="LexicalIndex"/>).</summary>
+    public static IReadOnlyList<LexicalMatch> PlanMatches(IReadOnlyList<string> terms, IReadOnlyList<int>? chunks)
     {
         if (terms.Count == 0) return [];
-        if (chunks is null || chunks.Sum(c => (long)c) <= MaxScoredPostings) return [Or(terms)];
+        if (chunks is null || chunks.Sum(c => (long)c) <= MaxScoredPostings) return [new LexicalMatch(terms, All: false)];
         // A term no chunk holds matches nothing: leaving it out changes no ranking.
         var counted = terms.Select((t, i) => (Term: t, Chunks: chunks[i])).Where(c => c.Chunks > 0).OrderBy(c => c.Chunks).ToList();
         var kept = new List<string>();
@@ -44,13 +48,13 @@ internal static class LexicalQuery
             postings += count;
         }
         return kept.Count == 1 && counted.Count > 1 && counted[0].Chunks > MaxScoredPostings
-            ? [Quote(counted[0].Term) + " AND " + Quote(counted[1].Term), Or(kept)]
-            : [Or(kept)];
+            ? [new LexicalMatch([counted[0].Term, counted[1].Term], All: true), new LexicalMatch(kept, All: false)]
+            : [new LexicalMatch(kept, All: false)];
     }
 
     private static string Or(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(Quote));
 
-    private static string Quote(string term) => "\"" + term + "\"";
+    internal static string Quote(string term) => "\"" + term + "\"";
 
     /// <summary>The query's words: lower-cased, once each, function words left out unless there is nothing else, at most <see cref="MaxTerms"/>.</summary>
     public static List<string> Terms(string text)

@@ -11,11 +11,17 @@ namespace Orchestrator.Library.Search;
 internal sealed class TermFrequencies
 {
     /// <summary>The chunks table's tokenizer (see <see cref="Storage.LibrarySchema"/>).</summary>
-    private const string Tokenizer = "porter unicode61 remove_diacritics 2";
+    internal const string Tokenizer = "porter unicode61 remove_diacritics 2";
 
     private readonly Dictionary<string, int> _documents;
 
     private TermFrequencies(Dictionary<string, int> documents) => _documents = documents;
+
+    /// <summary>The chunks holding <paramref name="term"/> (a stem as the index writes it); 0 when none does.</summary>
+    public int Count(string term) => _documents.GetValueOrDefault(term);
+
+    /// <summary>Every indexed term and its chunk count.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Entries => _documents;
 
     public static async Task<TermFrequencies> ReadAsync(SqliteConnection connection, CancellationToken ct)
     {

@@ -24,15 +24,13 @@ internal static class LibraryNameCheck
     /// <summary>Runs the check; returns the manuscript mentions of variant names plus the near duplicates found.</summary>
     public static (int VariantUses, int NearDuplicates) Run(ConsistencyContext context, IReadOnlyList<NameUse> names, ReferenceFacts library)
     {
-        var exact = new HashSet<string>(library.Names.Select(n => n.Form), StringComparer.Ordinal);
-        var byFold = new Dictionary<string, NameFact>(StringComparer.Ordinal);
-        foreach (var name in library.Names) byFold.TryAdd(NameDistance.Fold(name.Form), name);
+        var index = LibraryNameIndex.For(library);
 
         int variants = 0, variantUses = 0, nearDuplicates = 0;
         foreach (var name in names)
         {
-            if (exact.Contains(name.Form) || name.Form.Length < MinVariantLength) continue;
-            var (match, distance) = byFold.TryGetValue(NameDistance.Fold(name.Form), out var same) ? (same, 0) : Nearest(name.Form, library.Names);
+            if (index.Exact.Contains(name.Form) || name.Form.Length < MinVariantLength) continue;
+            var (match, distance) = index.ByFold.TryGetValue(NameDistance.Fold(name.Form), out var same) ? (same, 0) : index.Nearest(name.Form);
             if (match is null) continue;
             var location = context.Document.Locator.Locate(name.FirstOffset, name.FirstLength);
             var evidence = Evidence(context.Document, name.FirstOffset, name.FirstLength);
@@ -61,31 +59,6 @@ internal static class LibraryNameCheck
         if (variants > 0) context.Summary.Add($"{Count(variants, "name")} spelt otherwise than in the library");
         if (nearDuplicates > 0) context.Summary.Add($"{Count(nearDuplicates, "new name")} close to a library name");
         return (variantUses, nearDuplicates);
-    }
-
-    /// <summary>The library name nearest to <paramref name="form"/> within two edits (the first written, on ties), or null.</summary>
-    private static (NameFact? Match, int Distance) Nearest(string form, IReadOnlyList<NameFact> library)
-    {
-        NameFact? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in library)
-        {
-            if (candidate.Form.Length < MinVariantLength || IsPlural(form, candidate.Form)) continue;
-            var distance = NameDistance.Within(form, candidate.Form, bestDistance - 1);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-                if (distance == 1) break;
-            }
-        }
-        return (best, bestDistance);
-    }
-
-    private static bool IsPlural(string a, string b)
-    {
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return longer.Length == shorter.Length + 1 && longer[^1] == 's' && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     internal static void CountIssue(ConsistencyContext context, int offset)

@@ -12,7 +12,7 @@ namespace Orchestrator.Manuscripts.Reference;
 /// three letters long, written capitalised inside a sentence at least once (not first in it, not just after an opening
 /// quote or a dash), never written in lower case anywhere in the document, and not one of the few capitalised
 /// function words (<see cref="TraitValue.NotNames"/>). One pass over the words. Traits come from
-/// <see cref="TraitPatterns"/>, one regex pass per shape over the text.
+/// <see cref="TraitPatterns"/>, the eyes and hair shapes' regexes run only where "eyes" or "hair" is (<see cref="TraitSearch"/>), the age shape's over the whole text.
 /// </remarks>
 public static class FactExtractor
 {
@@ -33,6 +33,7 @@ public static class FactExtractor
         var lower = new HashSet<string>(StringComparer.Ordinal);
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tallyLookup = tallies.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
             for (var w = sentence.FirstWord; w < sentence.FirstWord + sentence.WordCount; w++)
@@ -46,9 +47,8 @@ public static class FactExtractor
                     continue;
                 }
                 if (span.Length < 3 || !IsNameShaped(span)) continue;
-                var form = span.ToString();
-                if (!tallies.TryGetValue(form, out var tally))
-                    tallies[form] = tally = new Tally { FirstOffset = word.Start, FirstLength = span.Length };
+                if (!tallyLookup.TryGetValue(span, out var tally))
+                    tallyLookup[span] = tally = new Tally { FirstOffset = word.Start, FirstLength = span.Length };
                 tally.Mentions++;
                 if (w > sentence.FirstWord && !AfterOpener(text, word.Start)) tally.Inside++;
             }
@@ -95,16 +95,16 @@ public static class FactExtractor
     private static List<TraitStatement> Traits(ManuscriptDocument document)
     {
         var traits = new List<TraitStatement>();
-        Collect(document, TraitPatterns.Possessive(), null, traits);
-        Collect(document, TraitPatterns.Having(), null, traits);
-        Collect(document, TraitPatterns.AgeStatement(), TraitValue.Age, traits);
+        Collect(document, TraitSearch.Matches(TraitPatterns.Possessive(), TraitSearch.EyesOrHair, document.Text), null, traits);
+        Collect(document, TraitSearch.Matches(TraitPatterns.Having(), TraitSearch.EyesOrHair, document.Text), null, traits);
+        Collect(document, TraitPatterns.AgeStatement().Matches(document.Text), TraitValue.Age, traits);
         traits.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return traits;
     }
 
-    private static void Collect(ManuscriptDocument document, Regex pattern, string? attribute, List<TraitStatement> traits)
+    private static void Collect(ManuscriptDocument document, IEnumerable<Match> matches, string? attribute, List<TraitStatement> traits)
     {
-        foreach (Match m in pattern.Matches(document.Text))
+        foreach (var m in matches)
         {
             var subject = TraitValue.CleanSubject(m.Groups["s"].Value);
             if (subject.Length == 0) continue;
