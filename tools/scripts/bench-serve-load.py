@@ -5,13 +5,13 @@ Usage: bench-serve-load.py URL PID CORPUS_DIR [--batch N] [--sessions N] [--subs
 
   batch        N manuscripts (the corpus novels, each copy made distinct by a line) posted at once as one .zip to
                POST /api/batches; words/s from the batch summary; GET /api/sessions/{id} p50/p99 measured meanwhile.
-               The same folder is left in ./bench-batch-folder for `orchestrator batch --parallel 2` to compare.
+               The same folder is left in <temp dir>/bench-batch-folder for `orchestrator batch --parallel 2` to compare.
   sessions     N sessions of the smallest novel posted one after another; the server's RSS (from /proc/PID) at
                start, after N/5 and after N.
   subscribers  N event streams opened on one session (of --long, default the largest novel); each must read to
                its `end` event with the same number of events.
 """
-import argparse, http.client, io, itertools, json, os, statistics, threading, time, urllib.parse, zipfile
+import argparse, http.client, io, itertools, json, os, statistics, tempfile, threading, time, urllib.parse, zipfile
 
 p = argparse.ArgumentParser()
 p.add_argument("url"); p.add_argument("pid", type=int); p.add_argument("corpus")
@@ -47,7 +47,8 @@ def pct(values, q):
     return values[min(len(values) - 1, max(0, int(round(q * len(values))) - 1))]
 
 def batch():
-    folder = os.path.abspath("bench-batch-folder")
+    # In the temp dir, not the working directory: run from a checkout, it would leave 40 novels beside the sources.
+    folder = os.path.join(tempfile.gettempdir(), "bench-batch-folder")
     os.makedirs(folder, exist_ok=True)
     stamp = str(time.time())
     buffer = io.BytesIO()
