@@ -5,12 +5,6 @@ using Orchestrator.Cli.Hosting.Timings;
 
 PhaseTimings.Process.MainEntered();
 
-// Nodes run CPU-bound code on pool threads and the session journal waits on disk flushes: with the
-// default minimum (one thread per core) a 2-core machine stalls for the pool's slow thread injection
-// whenever both are busy, which serialises parallel sessions of a batch.
-ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-ThreadPool.SetMinThreads(Math.Max(minWorkers, 16), minIo);
-
 var global = new GlobalOptions();
 var root = new RootCommand("orchestrator: analyse novel manuscripts through a configurable dataflow pipeline")
 {
