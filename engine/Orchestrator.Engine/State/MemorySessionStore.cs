@@ -51,7 +51,7 @@ public sealed class MemorySessionStore : ISessionStore
         var lease = new Lease(entry);
         entry.Holder = lease;
         if (!_sessions.TryAdd(initial.SessionId, entry))
-            throw new SessionLockedException(initial.SessionId, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
+            throw new SessionIdTakenException(initial.SessionId);
         Index(entry, initial);
         return ValueTask.FromResult<ISessionLease>(lease);
     }

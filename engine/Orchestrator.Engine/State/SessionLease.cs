@@ -376,13 +376,21 @@ public sealed class SessionLease : ISessionLease
 }
 
 /// <summary>The session is driven by another process; <see cref="Holder"/> says which (null when its lease file is being written).</summary>
-public sealed class SessionLockedException(string sessionFolder, LeaseInspection refusal)
+public class SessionLockedException(string sessionFolder, LeaseInspection refusal)
     : IOException($"session {System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(sessionFolder))} is in use: {refusal.Reason}")
 {
     public string SessionFolder { get; } = sessionFolder;
     public LeaseInfo? Holder { get; } = refusal.Holder;
     public string Reason { get; } = refusal.Reason;
 }
+
+/// <summary>
+/// A store was asked to create a session whose id another session already has. A caller that chose the id itself hears
+/// it as any locked session; one that let the id be drawn at random (two sessions of a batch drawn in the same second
+/// may share one) draws another.
+/// </summary>
+public sealed class SessionIdTakenException(string sessionFolder)
+    : SessionLockedException(sessionFolder, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
 
 /// <summary>Another process took this lease over (this holder stalled past the stale time); stop writing the session.</summary>
 public sealed class SessionLeaseLostException(string path, LeaseInfo? newHolder)

@@ -138,7 +138,7 @@ public sealed class SessionStore : ISessionStore
         initial.EnsureValid();
         var folder = SessionFolder(initial.SessionId);
         if (Directory.Exists(folder))
-            throw new SessionLockedException(folder, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
+            throw new SessionIdTakenException(folder);
         var staging = Path.Combine(Root, $"{StagingPrefix}{initial.SessionId}-{Guid.NewGuid():N}");
         var lease = SessionLease.Acquire(staging, Options.Lease);
         try
@@ -147,7 +147,15 @@ public sealed class SessionStore : ISessionStore
             AtomicFile.Write(Path.Combine(staging, StateFileName), SessionStateJson.SerializePooled(initial).Span);
             // Not flushed: the index is rebuilt from the sessions when damaged, and a lookup checks the state it finds.
             _index.Note(initial, flushToDisk: false);
-            Directory.Move(staging, folder);
+            try
+            {
+                Directory.Move(staging, folder);
+            }
+            catch (IOException) when (Directory.Exists(folder))
+            {
+                // Another create of the same id won the race between the check above and this rename.
+                throw new SessionIdTakenException(folder);
+            }
             lease.MovedTo(folder);
             return lease;
         }

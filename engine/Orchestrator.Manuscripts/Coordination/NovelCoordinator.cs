@@ -123,15 +123,29 @@ public sealed class NovelCoordinator : IAsyncDisposable
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        var sessionId = options.SessionId ?? SessionId.New(_options.Pipeline.Name, now);
-        var state = SessionState.Start(sessionId, _options.Pipeline.Name, pipelineHash, inputPath, inputHash, requirementsJson,
+        SessionState NewState(string id) => SessionState.Start(id, _options.Pipeline.Name, pipelineHash, inputPath, inputHash, requirementsJson,
             _options.Pipeline.Nodes.Select(n => n.Id), now) with
         {
             ReportFolder = options.ReportFolder is null ? null : Path.GetFullPath(options.ReportFolder),
             PipelinePath = _options.Pipeline.SourcePath is null ? null : Path.GetFullPath(_options.Pipeline.SourcePath),
         };
+        var state = NewState(options.SessionId ?? SessionId.New(_options.Pipeline.Name, now));
+        ISessionLease? created = null;
         // The initial state and the input copy are durable before anything runs: a kill from here on leaves a resumable session.
-        using var lease = _store is null ? null : await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
+        for (var draw = 1; _store is not null && created is null; draw++)
+        {
+            try
+            {
+                created = await _store.CreateAsync(state, InputBytes(document), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SessionIdTakenException) when (options.SessionId is null && draw < SessionId.Draws)
+            {
+                // A random id drawn twice in one second (a fast batch starts tens of sessions a second): draw again.
+                state = NewState(SessionId.New(_options.Pipeline.Name, now));
+            }
+        }
+        using var lease = created;
+        var sessionId = state.SessionId;
         var subject = new ManuscriptSubject(document, _store, sessionId);
         return await DriveAsync(state, subject, document, requirements, lease, lastEvent: 0, earlierDecisions: [], cancellationToken).ConfigureAwait(false);
     }

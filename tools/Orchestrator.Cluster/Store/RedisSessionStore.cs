@@ -50,7 +50,7 @@ public sealed class RedisSessionStore : ISessionStore
             [token, (long)_leases.TimeToLive.TotalMilliseconds, SessionStateJson.Serialize(initial), id, Summary(initial), Indexed(initial), digest,
                 input]).ConfigureAwait(false);
         if (result == RedisScripts.Exists)
-            throw new SessionLockedException(id, new LeaseInspection(LeaseStatus.Held, null, "a session of that id exists"));
+            throw new SessionIdTakenException(id);
         return Hold(new RedisSessionLease(this, id, token, version: 1, digest, _leases));
     }
 

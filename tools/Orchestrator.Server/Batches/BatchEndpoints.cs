@@ -90,7 +90,7 @@ public static class BatchEndpoints
                         earlier.Finished ? new BatchEntryResult(BatchStatus.SkippedAlreadyDone, earlier.Quality, TopRecommendations(runner, earlier.Id), 0, null) : null));
                     continue;
                 }
-                var sessionId = NewSessionId(fields.Pipeline, submissions, runner, entries);
+                var sessionId = submissions.NewId(fields.Pipeline, id => runner.Store.Exists(id) || entries.Any(e => e.SessionId == id));
                 var path = Path.Combine(input, Path.GetRelativePath(staging, item.Path));
                 submissions.Save(new Submission
                 {
@@ -171,16 +171,6 @@ public static class BatchEndpoints
         catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {
             return []; // The row still names the session; its report says the rest.
-        }
-    }
-
-    // Ids are unique per second only by a 4-hex suffix: a batch makes many in one second, so each is checked.
-    private static string NewSessionId(string pipeline, SubmissionStore submissions, SessionRunner runner, List<BatchEntry> taken)
-    {
-        while (true)
-        {
-            var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
-            if (submissions.Find(id) is null && !runner.Store.Exists(id) && taken.All(e => e.SessionId != id)) return id;
         }
     }
 

@@ -81,7 +81,7 @@ public static class SessionEndpoints
             return Existing(same.Id, views);
 
         if (queue.WaitingCount >= queue.MaxQueued) return QueueFull(runner, queue);
-        var id = SessionId.New(fields.Pipeline, DateTimeOffset.UtcNow);
+        var id = submissions.NewId(fields.Pipeline, runner.Store.Exists);
         var submission = new Submission
         {
             Id = id, Pipeline = fields.Pipeline, FileName = upload.FileName, ContentHash = contentHash,

@@ -43,6 +43,19 @@ public sealed class SubmissionStore
 
     public Submission? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>
+    /// A new session id no submission has and <paramref name="taken"/> does not name: ids are unique per second only by
+    /// a 4-hex suffix, and posts (a batch's most of all) make many in one second.
+    /// </summary>
+    public string NewId(string pipeline, Func<string, bool> taken)
+    {
+        while (true)
+        {
+            var id = Engine.Sessions.SessionId.New(pipeline, DateTimeOffset.UtcNow);
+            if (Find(id) is null && !taken(id)) return id;
+        }
+    }
+
     public Submission? FindByContent(string contentKey) =>
         _byContent.TryGetValue(contentKey, out var id) ? Find(id) : null;
 
