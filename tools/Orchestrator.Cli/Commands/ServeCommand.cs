@@ -37,6 +37,9 @@ public static class ServeCommand
             await using var reference = parse.GetValue(library) is { } libraryName
                 ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, llm.Embedder())
                 : null;
+            // A server searches its library for every session: its in-memory index is built now, beside the start, so
+            // the first sessions do not go to FTS5 while the first search builds it (a small library needs none).
+            if (reference is not null) _ = PrepareSearchAsync(reference, log, ct);
             await using var nodeTypes = new ServerNodeTypes(settings, llm, reference);
             var defaults = new ServerOptions { DataDirectory = settings.DataDirectory, PipelinesDirectory = "" };
             ServerOptions options;
@@ -69,6 +72,25 @@ public static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task PrepareSearchAsync(Orchestrator.Library.LibraryStore library, Serilog.ILogger log, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await library.PrepareSearchAsync(ct);
+            log.Information("Library {Library}: searches ready in {Milliseconds:F0} ms", library.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped before it was built: nothing to say.
+        }
+        catch (Exception ex) when (ex is Orchestrator.Library.LibraryException or IOException)
+        {
+            // Searches stay with FTS5, which reports a damaged library itself.
+            log.Warning("Library {Library}: searches stay with SQLite's index: {Reason}", library.Name, ex.Message);
+        }
     }
 
     /// <summary>The server, plus an Orleans silo of the cluster in the same host and its <c>/api/cluster</c> endpoints.</summary>
