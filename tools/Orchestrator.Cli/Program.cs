@@ -28,7 +28,7 @@ if (parse.Errors.Count > 0)
     return ExitCodes.UsageOrInvalidPipeline;
 }
 
-using var shutdown = new ShutdownSignal();
+using var shutdown = new ShutdownSignal(parse.CommandResult.Command.Name == "serve" ? ShutdownSignal.ServeGrace : ShutdownSignal.Grace);
 // Ctrl-C is handled by ShutdownSignal (first: cancel cleanly, second: exit), not by System.CommandLine.
 var exitCode = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, shutdown.Token);
 PhaseTimings.Process.Print(Console.Error);

@@ -6,21 +6,32 @@ namespace Orchestrator.Cluster.Tests.Processes;
 
 /// <summary>
 /// A real <c>orchestrator serve --cluster</c> in a child process on a free loopback port. Disposing kills it if it is
-/// still running (no process is left behind); <see cref="KillHard"/> is the <c>kill -9</c> of a dead machine.
+/// still running (no process is left behind); <see cref="KillHard"/> is the <c>kill -9</c> of a dead machine,
+/// <see cref="SignalAsync"/> sends any other signal (TERM to stop it, STOP and CONT to freeze it for a moment).
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _stderr;
 
-    private SiloProcess(Process process)
+    private SiloProcess(Process process, string dataDir)
     {
         _process = process;
+        DataDir = dataDir;
         _stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
     }
 
     public HttpClient Client { get; private init; } = null!;
+
+    /// <summary>The silo's data folder (its log is under logs/).</summary>
+    public string DataDir { get; }
+
+    /// <summary>All the process wrote to stderr, once it exited.</summary>
+    public Task<string> Stderr => _stderr;
+
+    /// <summary>The <c>--cluster-id</c> of every silo these tests start.</summary>
+    public const string ClusterId = "processes";
 
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "orchestrator.dll");
 
@@ -41,7 +52,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var url = $"http://127.0.0.1:{RedisServer.FreePort()}";
         var silo = new SiloProcess(Start(dataDir, "serve", "--urls", url, "--pipelines", Path.Combine(Grains.SessionGrainTests.RepoRoot(), "pipelines"),
-            "--max-running", maxRunning.ToString(), "--cluster", redis, "--cluster-id", "processes"))
+            "--max-running", maxRunning.ToString(), "--cluster", redis, "--cluster-id", ClusterId), dataDir)
         {
             Client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) },
         };
@@ -73,6 +84,29 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     public async Task<JsonElement> SessionAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}");
+
+    /// <summary>Sends <paramref name="signal"/> (TERM, STOP, CONT...) to the silo's process.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString()])!;
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, $"kill -{signal} {_process.Id}");
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the silo did not exit within {patience.TotalSeconds:F0} s");
+        }
+        return _process.ExitCode;
+    }
 
     public void KillHard()
     {

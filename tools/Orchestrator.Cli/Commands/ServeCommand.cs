@@ -121,7 +121,10 @@ public static class ServeCommand
         await using (connection)
         {
             Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} as a silo of cluster '{settings.ClusterId}' on {settings.Redis} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
-            await ServerApp.RunAsync(options, log, ct, builder => ClusterHosting.Join(builder, settings, connection, log), ClusterEndpoints.Map);
+            Orchestrator.Cluster.Drain.SiloSessions? sessions = null;
+            await ServerApp.RunAsync(options, log, ct, builder => sessions = ClusterHosting.Join(builder, settings, connection, log), ClusterEndpoints.Map);
+            if (sessions is { HandedOver.Count: > 0 } drained)
+                Console.Error.WriteLine($"orchestrator serve: stopped; {drained.HandedOver.Count} cluster session(s) checkpointed and handed over to other silos");
         }
         return ExitCodes.Success;
 

@@ -12,4 +12,11 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>Stops the session (it checkpoints); the cluster no longer owes it a run. False when it was not active.</summary>
     Task<bool> CancelAsync();
+
+    /// <summary>
+    /// The silo is stopping: stops the run (it checkpoints, and releases its lease) and, when the session is still owed a
+    /// run, moves the grain to <paramref name="target"/> (Orleans grain migration), which resumes it at once. Without a
+    /// target the grain deactivates with its silo and the reminder resumes it. True when the session was still owed a run.
+    /// </summary>
+    Task<bool> HandOffAsync(SiloAddress? target);
 }

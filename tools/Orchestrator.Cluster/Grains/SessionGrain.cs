@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
@@ -11,6 +12,7 @@ using Orchestrator.Manuscripts.Requirements;
 using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace Orchestrator.Cluster.Grains;
 
@@ -19,21 +21,25 @@ namespace Orchestrator.Cluster.Grains;
 /// Owning the session is being its activation: the store's lease is taken by the run and checked on every write, so a
 /// second activation (a partition that left two) cannot drive it too. A persistent reminder ticks while the session is
 /// owed a run; when its silo died, the tick activates the grain on a living silo, which resumes it from its last
-/// saved state. Reports go into the store, so every silo can serve them. Placed on the silo that took the post (or the
-/// reminder tick), so work spreads as posts spread over the silos.
+/// saved state. A silo that stops hands its sessions over at once (<see cref="SiloDrain"/>). Reports go into the store,
+/// so every silo can serve them. Placed on the silo that took the post (or the reminder tick, or the hand-off's chosen
+/// silo), so work spreads as posts spread over the silos.
 /// </summary>
 [PreferLocalPlacement]
 public sealed class SessionGrain(
     [PersistentState("session", SiloSetup.StorageName)] IPersistentState<SessionRecord> record,
-    SiloPipelines pipelines, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable
+    SiloPipelines pipelines, SiloSessions here, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable, IGrainMigrationParticipant
 {
     public const string ReminderName = "resume";
+    private const string HandOffKey = "orchestrator.handed-off";
     private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
 
     private CancellationTokenSource? _stop;
     private Task? _run;
     private bool _cancelledByClient;
     private volatile bool _waiting;
+    private bool _handedOff;
+    private bool _resumeOnActivation;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -61,6 +67,41 @@ public sealed class SessionGrain(
         return true;
     }
 
+    public async Task<bool> HandOffAsync(SiloAddress? target)
+    {
+        if (_stop is { } stop && _run is { } run)
+        {
+            await stop.CancelAsync();
+            await run;
+        }
+        if (!record.State.Active) return false;
+        if (target is not null)
+        {
+            // Migration activates the grain on the target at once (its record travels with it); OnActivateAsync resumes the run there.
+            _handedOff = true;
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
+            this.MigrateOnIdle();
+        }
+        return true;
+    }
+
+    public void OnDehydrate(IDehydrationContext migration)
+    {
+        if (_handedOff) migration.TryAddValue(HandOffKey, true);
+    }
+
+    public void OnRehydrate(IRehydrationContext migration) => _resumeOnActivation = migration.TryGetValue(HandOffKey, out bool handedOff) && handedOff;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_resumeOnActivation && record.State.Active && record.State.Order is not null && _run is null)
+        {
+            log.Information("Session {Session} handed over to this silo; resuming it", Id);
+            Start();
+        }
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!record.State.Active || record.State.Order is null)
@@ -80,6 +121,7 @@ public sealed class SessionGrain(
         // The silo is stopping (or the grain moves): checkpoint; the session stays owed, and the reminder resumes it elsewhere.
         if (_stop is { } stop && _run is { } run)
         {
+            log.Information("Session {Session}: its grain deactivates on this silo ({Reason}); stopping its run", Id, reason);
             await stop.CancelAsync();
             await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         }
@@ -88,6 +130,14 @@ public sealed class SessionGrain(
 
     private void Start()
     {
+        if (here.Draining)
+        {
+            // A call reached this grain on a silo that is stopping: leave the session to a living silo (the reminder's next tick).
+            log.Information("Session {Session} is not started: this silo is stopping", Id);
+            this.DeactivateOnIdle();
+            return;
+        }
+        here.Add(Id);
         _stop = new CancellationTokenSource();
         _cancelledByClient = false;
         _run = RunAsync(_stop.Token);
@@ -119,7 +169,12 @@ public sealed class SessionGrain(
             record.State.Runs--;
             log.Information("Session {Session}: {Reason}; trying again at the next reminder tick", Id, e.Reason);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped while it waited for a run slot (or before the engine could say so): still owed a run, unless a client cancelled it.
+            log.Information("Session {Session} stopped before it ran on this silo", Id);
+        }
+        catch (Exception e)
         {
             log.Error(e, "Session {Session} could not run: {Error}", Id, e.Message);
             record.State.Error = e.Message;
@@ -127,6 +182,7 @@ public sealed class SessionGrain(
         }
         finally
         {
+            here.Remove(Id);
             _run = null;
             _stop = null;
             await record.WriteStateAsync();

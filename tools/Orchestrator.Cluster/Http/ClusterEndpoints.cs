@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Engine.Sessions;
@@ -12,6 +13,7 @@ using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Requirements;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace Orchestrator.Cluster.Http;
 
@@ -33,10 +35,11 @@ public static class ClusterEndpoints
         group.MapGet("/sessions/{id}/report.md", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.MarkdownName, "text/markdown; charset=utf-8", grains, silo));
         group.MapGet("/sessions/{id}/report.html", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.HtmlName, "text/html; charset=utf-8", grains, silo));
         group.MapPost("/sessions/{id}/cancel", CancelAsync).WithSummary("Stop a cluster session (it checkpoints)");
-        group.MapGet("/status", StatusAsync).WithSummary("The silos of the cluster and the sessions running on this one");
+        group.MapGet("/status", StatusAsync).WithSummary("The silos of the cluster and the sessions this one drives (running or waiting for a run slot)");
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, IGrainFactory grains, SiloPipelines silo, CancellationToken ct)
+    private static async Task<IResult> PostAsync(HttpRequest request, IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets,
+        CancellationToken ct)
     {
         var name = Path.GetFileName(request.Query["name"].ToString());
         if (name.Length == 0) name = "manuscript.txt";
@@ -69,11 +72,25 @@ public static class ClusterEndpoints
         }
         var requirements = new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes };
         var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
-        var view = await grains.GetGrain<ISessionGrain>(id).SubmitAsync(new SessionOrder
+        if (here.Draining)
         {
-            Pipeline = pipeline, FileName = name, RequirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson), PostedAt = DateTimeOffset.UtcNow,
-        }, new Immutable<byte[]>(bytes));
-        return Results.Accepted($"/api/cluster/sessions/{id}", view);
+            // This silo is stopping: the session goes to another one.
+            if (targets.Next() is not { } elsewhere)
+                return Problem(503, "Silo stopping", "this silo is stopping and no other silo of the cluster is active; post again later");
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, elsewhere);
+        }
+        try
+        {
+            var view = await grains.GetGrain<ISessionGrain>(id).SubmitAsync(new SessionOrder
+            {
+                Pipeline = pipeline, FileName = name, RequirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson), PostedAt = DateTimeOffset.UtcNow,
+            }, new Immutable<byte[]>(bytes));
+            return Results.Accepted($"/api/cluster/sessions/{id}", view);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
     }
 
     private static async Task<IResult> ShowAsync(string id, IGrainFactory grains, SiloPipelines silo, CancellationToken ct)
@@ -115,7 +132,7 @@ public static class ClusterEndpoints
             : Problem(409, "Not running", $"session {id} is not queued or running");
     }
 
-    private static async Task<IResult> StatusAsync(IGrainFactory grains, SiloPipelines silo, ILocalSiloDetails local)
+    private static async Task<IResult> StatusAsync(IGrainFactory grains, SiloPipelines silo, SiloSessions here, ILocalSiloDetails local)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         return Results.Ok(new
@@ -124,6 +141,8 @@ public static class ClusterEndpoints
             Silo = local.SiloAddress.ToString(),
             silo.Running,
             silo.Settings.MaxRunning,
+            here.Draining,
+            Sessions = here.Ids,
             Silos = hosts.Keys.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToArray(),
         });
     }

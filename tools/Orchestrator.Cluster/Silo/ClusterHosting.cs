@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Cluster.Drain;
 using StackExchange.Redis;
 
 namespace Orchestrator.Cluster.Silo;
@@ -11,6 +12,11 @@ public static class ClusterHosting
     public static Task<IConnectionMultiplexer> ConnectAsync(ClusterSettings settings, CancellationToken ct) =>
         RedisConnector.ConnectAsync(settings.Redis, ct);
 
-    public static void Join(IHostApplicationBuilder host, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log) =>
-        host.UseOrleans(silo => silo.UseOrchestratorCluster(settings, redis, log));
+    /// <summary>Makes the host a silo; the sessions it returns say, once the host stopped, which sessions its drain handed over.</summary>
+    public static SiloSessions Join(IHostApplicationBuilder host, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log)
+    {
+        var sessions = new SiloSessions();
+        host.UseOrleans(silo => silo.UseOrchestratorCluster(settings, redis, log, sessions));
+        return sessions;
+    }
 }

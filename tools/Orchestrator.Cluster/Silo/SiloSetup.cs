@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Store;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -38,7 +39,8 @@ public static class SiloSetup
     }
 
     /// <summary>Everything but the silo's endpoints (tests let the testing host choose those).</summary>
-    public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log)
+    public static ISiloBuilder AddOrchestratorGrains(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log,
+        SiloSessions? sessions = null)
     {
         // One connection for the whole silo; providers told it is shared leave it open when they stop.
         Task<(IConnectionMultiplexer, bool)> SharedFlagged(ConfigurationOptions _) => Task.FromResult((redis, true));
@@ -48,6 +50,16 @@ public static class SiloSetup
             o.ServiceId = ServiceId;
         });
         silo.Configure<ClusterMembershipOptions>(TuneLiveness);
+        // The default directory deactivates every grain whose registration sat on a silo that leaves, wherever the
+        // grain runs: a silo that stops (or dies) would cut sessions running on the others, and the grains it hands
+        // over would be deactivated as they arrive. The distributed directory hands its ranges over instead.
+#pragma warning disable ORLEANSEXP003 // experimental in Orleans 10; the testing host runs its suites with it
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+        // After a silo dies, the directory holds its grains back for a while (30 s by default) in case it still runs
+        // them. A session is already kept from a second driver by its lease in Redis, so holding it back longer than
+        // that lease lives only delays its resume.
+        silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = RedisLeaseOptions.Default.TimeToLive);
         silo.UseRedisClustering(o =>
         {
             o.ConfigurationOptions = settings.Redis.ToOptions();
@@ -69,13 +81,17 @@ public static class SiloSetup
         silo.Services.AddSingleton(settings);
         silo.Services.AddSingleton(new RedisSessionStore(redis, settings.ClusterId));
         silo.Services.AddSingleton<SiloPipelines>();
+        silo.Services.AddSingleton(sessions ?? new SiloSessions());
+        silo.Services.AddSingleton<HandOffTargets>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloDrain>();
         return silo;
     }
 
     /// <summary>A silo of <c>orchestrator serve --cluster</c>: <see cref="AddOrchestratorGrains"/> plus its endpoints.</summary>
-    public static ISiloBuilder UseOrchestratorCluster(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log)
+    public static ISiloBuilder UseOrchestratorCluster(this ISiloBuilder silo, ClusterSettings settings, IConnectionMultiplexer redis, Serilog.ILogger log,
+        SiloSessions sessions)
     {
-        silo.AddOrchestratorGrains(settings, redis, log);
+        silo.AddOrchestratorGrains(settings, redis, log, sessions);
         var port = settings.SiloPort != 0 ? settings.SiloPort : FreePort(settings.AdvertisedAddress);
         // No gateway: clients of the cluster are the silos' own HTTP APIs, which call grains from inside.
         silo.ConfigureEndpoints(settings.AdvertisedAddress, port, gatewayPort: 0, listenOnAnyHostAddress: false);
