@@ -61,7 +61,7 @@ public sealed class RedisSessionStoreTests
         var store = NewStore("refused");
         using var lease = await store.CreateAsync(Initial("s-1"), "x"u8.ToArray(), CancellationToken.None);
 
-        Assert.That(async () => await store.CreateAsync(Initial("s-1"), "y"u8.ToArray(), CancellationToken.None), Throws.TypeOf<SessionLockedException>());
+        Assert.That(async () => await store.CreateAsync(Initial("s-1"), "y"u8.ToArray(), CancellationToken.None), Throws.TypeOf<SessionIdTakenException>());
         var other = NewStore("refused");
         var refusal = Assert.ThrowsAsync<SessionLockedException>(async () => await other.AcquireLeaseAsync("s-1", CancellationToken.None));
         Assert.That(refusal!.Message, Does.Contain("another owner holds its lease"));
