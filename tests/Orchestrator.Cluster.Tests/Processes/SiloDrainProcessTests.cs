@@ -74,7 +74,7 @@ public sealed class SiloDrainProcessTests
         Assert.That(await a.Stderr, Does.Contain($"{owed.Length} cluster session(s) checkpointed and handed over to other silos"));
         Assert.That(midRun, Does.Contain(ids[Moby]), "Moby-Dick was mid-run when A got SIGTERM");
         Assert.That(owed, Is.SupersetOf(ids.Skip(Moby)), "Moby-Dick, and the books waiting for A's slot behind it, were owed a run");
-        var references = await ReferenceReportsAsync();
+        var references = await ReferenceReports.OfAsync(Books, _root);
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i];
@@ -92,25 +92,6 @@ public sealed class SiloDrainProcessTests
             Assert.That(ComparableReport.Of(store.ReadAttachment(id, ReportFiles.JsonName)!), Is.EqualTo(references[Books[i]]),
                 $"{Books[i]}: the report of an uninterrupted run");
         }
-    }
-
-    /// <summary>report.json of a single uninterrupted <c>orchestrator run</c> of each book, comparable.</summary>
-    private async Task<Dictionary<string, string>> ReferenceReportsAsync()
-    {
-        var reports = new Dictionary<string, string>();
-        foreach (var book in Books)
-        {
-            var data = Path.Combine(_root, "reference-" + Path.GetFileNameWithoutExtension(book));
-            using var run = SiloProcess.Start(data, "run", Corpus.PathOf(book), "--pipeline",
-                Path.Combine(Grains.SessionGrainTests.RepoRoot(), "pipelines", "novel.json"));
-            var stderr = run.StandardError.ReadToEndAsync();
-            await run.StandardOutput.ReadToEndAsync();
-            await run.WaitForExitAsync();
-            Assert.That(run.ExitCode, Is.Zero, await stderr);
-            var report = Directory.GetFiles(Path.Combine(data, "sessions"), ReportFiles.JsonName, SearchOption.AllDirectories).Single();
-            reports[book] = ComparableReport.Of(await File.ReadAllBytesAsync(report));
-        }
-        return reports;
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

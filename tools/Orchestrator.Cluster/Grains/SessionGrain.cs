@@ -151,7 +151,7 @@ public sealed class SessionGrain(
             record.State.Runs++;
             record.State.Silo = silo.SiloAddress.ToString();
             record.State.Error = null;
-            await record.WriteStateAsync();
+            await WriteRecordAsync();
             // Off the grain's scheduler: the session's work runs on the thread pool like a local run's.
             var status = await Task.Run(() => DriveAsync(order, ct), CancellationToken.None);
             if (status is null)
@@ -185,12 +185,16 @@ public sealed class SessionGrain(
             here.Remove(Id);
             _run = null;
             _stop = null;
-            await record.WriteStateAsync();
+            await WriteRecordAsync();
             if (!record.State.Active) await ForgetReminderAsync();
         }
     }
 
-    /// <summary>Runs or resumes the session; its final status, or null when it stopped without finishing (silo stopping, lease lost).</summary>
+    /// <summary>
+    /// Runs or resumes the session; its final status, or null when it stopped without finishing (silo stopping, lease
+    /// lost). A Redis outage pauses it: it keeps its run slot, waits until Redis answers, and goes on from its last saved
+    /// state (what it did meanwhile was not saved, so it is done again).
+    /// </summary>
     private async Task<string?> DriveAsync(SessionOrder order, CancellationToken ct)
     {
         _waiting = true;
@@ -204,27 +208,83 @@ public sealed class SessionGrain(
             _waiting = false;
         }
         using var _ = slot;
+        var store = pipelines.Store;
+        DateTime? pausedUntil = null;
+        while (true)
+        {
+            try
+            {
+                var analysis = await RunOrResumeAsync(order, ct);
+                if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
+                WriteReports(store, analysis.Report);
+                return analysis.Session.Status.ToString();
+            }
+            catch (Exception e) when (RedisOutage.Caused(e) && !ct.IsCancellationRequested)
+            {
+                log.Warning("Session {Session} paused: Redis cannot be reached ({Error}); it goes on from its last saved state when Redis answers",
+                    Id, RedisOutage.Describe(e));
+                await store.WaitUntilReachableAsync(ct);
+                log.Warning("Session {Session}: Redis answers again; going on from its last saved state", Id);
+                pausedUntil = DateTime.UtcNow;
+            }
+            catch (SessionLockedException) when (pausedUntil is { } since && DateTime.UtcNow - since < RedisLeaseOptions.Default.TimeToLive + RedisOutage.PollEvery)
+            {
+                // The outage cut a write whose answer was lost (the create that took the lease): that lease runs out soon.
+                await Task.Delay(RedisOutage.PollEvery, ct);
+            }
+        }
+    }
+
+    private async Task<ManuscriptAnalysis> RunOrResumeAsync(SessionOrder order, CancellationToken ct)
+    {
         var coordinator = pipelines.Coordinator(order.Pipeline);
         var store = pipelines.Store;
-        ManuscriptAnalysis analysis;
-        if (store.Exists(Id))
+        if (store.Exists(Id)) return await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
+        var bytes = await store.ReadUploadAsync(Id)
+            ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
+        var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
+        var requirements = JsonSerializer.Deserialize<ManuscriptRequirements>(order.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
+        return await coordinator.ProcessManuscriptAsync(path, requirements, new ProcessOptions
         {
-            analysis = await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
-        }
-        else
+            SessionId = Id, ResumeUnfinished = false, ReuseCompleted = false,
+        }, ct);
+    }
+
+    /// <summary>
+    /// Writes the grain's record, waiting out a Redis outage. The grain is its record's only writer, so a write whose
+    /// answer the outage lost (the stored version moved on) is written again over it.
+    /// </summary>
+    private async Task WriteRecordAsync()
+    {
+        var waited = false;
+        var reread = false;
+        while (true)
         {
-            var bytes = await store.ReadUploadAsync(Id)
-                ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
-            var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
-            var requirements = JsonSerializer.Deserialize<ManuscriptRequirements>(order.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
-            analysis = await coordinator.ProcessManuscriptAsync(path, requirements, new ProcessOptions
+            try
             {
-                SessionId = Id, ResumeUnfinished = false, ReuseCompleted = false,
-            }, ct);
+                if (reread)
+                {
+                    var mine = record.State;
+                    await record.ReadStateAsync();
+                    record.State = mine;
+                    reread = false;
+                }
+                await record.WriteStateAsync();
+                if (waited) log.Warning("Session {Session}: its record is written again", Id);
+                return;
+            }
+            catch (Orleans.Storage.InconsistentStateException) when (waited && !reread)
+            {
+                reread = true;
+            }
+            catch (Exception e) when (RedisOutage.Caused(e))
+            {
+                if (!waited) log.Warning("Session {Session}: its record cannot be written, Redis cannot be reached ({Error}); writing it when Redis answers",
+                    Id, RedisOutage.Describe(e));
+                waited = true;
+                await pipelines.Store.WaitUntilReachableAsync(CancellationToken.None);
+            }
         }
-        if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
-        WriteReports(store, analysis.Report);
-        return analysis.Session.Status.ToString();
     }
 
     private void WriteReports(RedisSessionStore store, AnalysisReport report)
@@ -246,6 +306,13 @@ public sealed class SessionGrain(
 
     private async Task ForgetReminderAsync()
     {
-        if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+        try
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+            // Its next tick finds the session no longer owed a run, and forgets it then.
+        }
     }
 }

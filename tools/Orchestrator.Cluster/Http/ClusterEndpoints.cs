@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
 using Orchestrator.Cluster.Silo;
+using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Genres;
@@ -29,6 +30,19 @@ public static class ClusterEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/cluster").WithTags("cluster");
+        // Sessions pause while Redis is away; a request that needs it then says so, rather than failing with a 500.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (RedisOutage.Caused(e))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+                return Problem(503, "Redis unreachable", $"the cluster's Redis cannot be reached ({RedisOutage.Describe(e)}); sessions are paused until it answers");
+            }
+        });
         group.MapPost("/sessions", PostAsync).WithSummary("Analyse a manuscript (raw body) on the cluster; query: name, pipeline, genre, targetLength, themes").DisableAntiforgery();
         group.MapGet("/sessions/{id}", ShowAsync).WithSummary("A cluster session: status, the silo it runs on, runs, iteration, quality, nodes");
         group.MapGet("/sessions/{id}/report", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.JsonName, "application/json", grains, silo));

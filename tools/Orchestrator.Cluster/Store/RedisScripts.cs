@@ -64,6 +64,16 @@ internal static class RedisScripts
         return 1
         """;
 
+    /// <summary>
+    /// Takes a lease back that this process let go of but whose release did not reach Redis (it was down): the key still
+    /// holds the old token, which no other owner can have. KEYS: lease. ARGV: old token, new token, lease ms.
+    /// </summary>
+    public const string TakeBack = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        return 1
+        """;
+
     /// <summary>Deletes the lease when it is still the caller's. KEYS: lease. ARGV: token.</summary>
     public const string Release = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end

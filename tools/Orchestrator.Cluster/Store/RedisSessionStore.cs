@@ -28,6 +28,9 @@ public sealed class RedisSessionStore : ISessionStore
     private readonly RedisKeys _keys;
     private readonly RedisLeaseOptions _leases;
     private readonly ConcurrentDictionary<string, RedisSessionLease> _held = new(StringComparer.Ordinal);
+    // The token of the last lease of each session this process let go of: when Redis was down as it was released, the
+    // key still holds it, and this process may take it back rather than wait for it to run out.
+    private readonly ConcurrentDictionary<string, string> _letGo = new(StringComparer.Ordinal);
 
     public RedisSessionStore(IConnectionMultiplexer redis, string clusterId, RedisLeaseOptions? leases = null)
     {
@@ -59,15 +62,21 @@ public sealed class RedisSessionStore : ISessionStore
     public async ValueTask<ISessionLease> AcquireLeaseAsync(string sessionId, CancellationToken cancellationToken)
     {
         var token = NewToken();
-        if (!await _db.StringSetAsync(_keys.Lease(sessionId), token, _leases.TimeToLive, When.NotExists).ConfigureAwait(false))
+        if (!await _db.StringSetAsync(_keys.Lease(sessionId), token, _leases.TimeToLive, When.NotExists).ConfigureAwait(false)
+            && !(_letGo.TryGetValue(sessionId, out var mine) && (long)await _db.ScriptEvaluateAsync(RedisScripts.TakeBack, [_keys.Lease(sessionId)],
+                [mine, token, (long)_leases.TimeToLive.TotalMilliseconds]).ConfigureAwait(false) == RedisScripts.Done))
             throw new SessionLockedException(sessionId, new LeaseInspection(LeaseStatus.Held, null,
                 $"another owner holds its lease (it runs out {_leases.TimeToLive.TotalSeconds:F0} s after its holder stops renewing it)"));
+        _letGo.TryRemove(sessionId, out _);
         var fields = await _db.HashGetAsync(_keys.State(sessionId), [RedisKeys.VersionField, RedisKeys.DigestField]).ConfigureAwait(false);
         var version = fields[0].HasValue ? (long)fields[0] : 0;
         return Hold(new RedisSessionLease(this, sessionId, token, version, fields[1].HasValue ? (string?)fields[1] : null, _leases));
     }
 
     public bool IsHeld(string sessionId) => _db.KeyExists(_keys.Lease(sessionId));
+
+    /// <summary>Waits until Redis answers again (<see cref="RedisOutage"/>).</summary>
+    public Task WaitUntilReachableAsync(CancellationToken ct) => RedisOutage.WaitUntilReachableAsync(_db, ct);
 
     public async ValueTask<SessionLoadResult> LoadStateAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -195,13 +204,22 @@ public sealed class RedisSessionStore : ISessionStore
     {
         _held.TryRemove(new KeyValuePair<string, RedisSessionLease>(lease.SessionId, lease));
         if (lease.IsLost) return;
-        try
+        var letGo = new KeyValuePair<string, string>(lease.SessionId, lease.Token);
+        _letGo[lease.SessionId] = lease.Token;
+        // Not awaited (a lease is released as it is disposed): a release that does not reach Redis leaves the token in
+        // _letGo, so this process can take the lease back at once; any other owner waits for it to run out.
+        _ = ReleaseAsync();
+
+        async Task ReleaseAsync()
         {
-            // Fire and forget: a release that does not reach Redis only lets the lease run out by itself.
-            _db.ScriptEvaluate(RedisScripts.Release, [_keys.Lease(lease.SessionId)], [lease.Token], CommandFlags.FireAndForget);
-        }
-        catch (RedisException)
-        {
+            try
+            {
+                await _db.ScriptEvaluateAsync(RedisScripts.Release, [_keys.Lease(lease.SessionId)], [lease.Token]).ConfigureAwait(false);
+                _letGo.TryRemove(letGo);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+            }
         }
     }
 
