@@ -49,6 +49,9 @@ public sealed class ClusterProcessTests
         foreach (var id in ids) ends.Add(await WaitForEndAsync(b, id));
         TestContext.Out.WriteLine($"all sessions of the killed silo finished on the other {killed.Elapsed.TotalSeconds:F1} s after the kill");
 
+        // A session seen running just before the kill may have completed on A in the moment between: one run, on A.
+        unfinished.RemoveAll(id => ends.Single(e => e.GetProperty("id").GetString() == id) is var end
+            && end.GetProperty("silo").GetString() == siloA && end.GetProperty("runs").GetInt32() == 1);
         Assert.That(unfinished, Has.Count.GreaterThanOrEqualTo(2), "sessions were still owed a run when the silo died");
         Assert.That(ends.Select(e => e.GetProperty("status").GetString()), Is.All.EqualTo("Completed"));
         foreach (var end in ends.Where(e => unfinished.Contains(e.GetProperty("id").GetString()!)))
