@@ -162,6 +162,7 @@ public sealed class SessionGrain(
             }
             record.State.Outcome = status;
             record.State.Active = false;
+            await pipelines.Store.DeleteUploadAsync(Id);
         }
         catch (SessionLockedException e)
         {

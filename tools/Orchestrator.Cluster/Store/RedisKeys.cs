@@ -21,7 +21,7 @@ public sealed class RedisKeys(string clusterId)
     public RedisKey Input(string id) => _prefix + "input:" + id;
     public RedisKey Attachments(string id) => _prefix + "attachments:" + id;
 
-    /// <summary>A posted manuscript, kept until its session has its own input copy (and after, for a resume that lost it).</summary>
+    /// <summary>A posted manuscript, read when its session is created (which keeps its own input copy); deleted once the session ended.</summary>
     public RedisKey Upload(string id) => _prefix + "upload:" + id;
 
     /// <summary>Every session's listing line (a small JSON), by id: listing never reads a whole state.</summary>

@@ -165,6 +165,21 @@ public sealed class RedisSessionStore : ISessionStore
     /// <summary>Stores a posted manuscript for a session that is yet to be created.</summary>
     public Task WriteUploadAsync(string sessionId, ReadOnlyMemory<byte> bytes) => _db.StringSetAsync(_keys.Upload(sessionId), bytes);
 
+    /// <summary>
+    /// Drops the posted manuscript of a session that ended: its input copy (written with its first state) serves every
+    /// later resume, so keeping both would store the manuscript twice. Best effort: an outage leaves it in place.
+    /// </summary>
+    public async Task DeleteUploadAsync(string sessionId)
+    {
+        try
+        {
+            await _db.KeyDeleteAsync(_keys.Upload(sessionId)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
+
     public async Task<byte[]?> ReadUploadAsync(string sessionId) => (byte[]?)await _db.StringGetAsync(_keys.Upload(sessionId)).ConfigureAwait(false);
 
     /// <summary>
