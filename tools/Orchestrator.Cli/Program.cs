@@ -16,6 +16,7 @@ var root = new RootCommand("orchestrator: analyse novel manuscripts through a co
     SessionsCommand.Create(global),
     BatchCommand.Create(global),
     ServeCommand.Create(global),
+    ClusterCommand.Create(),
     LibraryCommand.Create(global),
 };
 root.Options.Add(global.Data);

@@ -71,6 +71,8 @@ public sealed class SessionGrainTests
         Assert.That(report.RootElement.GetProperty("manuscript").GetProperty("title").GetString(), Does.Contain("Alice"));
         Assert.That(store.ReadAttachment(id, ReportFiles.HtmlName), Is.Not.Null.And.Not.Empty);
         Assert.That(store.IsHeld(id), Is.False, "the finished run released its lease");
+        Assert.That(await store.ReadInputAsync(id, CancellationToken.None), Is.EqualTo(await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.Alice))));
+        Assert.That(await store.ReadUploadAsync(id), Is.Null, "the posted copy is dropped once the session ended: its input copy serves a resume");
     }
 
     [Test, Order(2)]

@@ -8,8 +8,8 @@ namespace Orchestrator.Cluster.Tests.Processes;
 
 /// <summary>
 /// The cluster's Redis stopped mid-run and started again (an append-only file keeps its data): real silos pause their
-/// sessions, say so in one log line, and go on from their last saved state; every session completes once, on the silo
-/// and in the run it began, with the report of an uninterrupted run.
+/// sessions, say so in one log line, and go on from their last saved state; every session completes on the silo and
+/// in the run it began, with the report of an uninterrupted run.
 /// </summary>
 [TestFixture]
 public sealed class RedisRestartProcessTests
@@ -29,7 +29,7 @@ public sealed class RedisRestartProcessTests
     public void Clean() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public async Task Sessions_pause_while_Redis_restarts_and_then_each_completes_once_as_an_uninterrupted_run_would()
+    public async Task Sessions_pause_while_Redis_restarts_and_then_each_completes_in_its_one_run_as_an_uninterrupted_run_would()
     {
         await using var redis = await RedisServer.StartAsync(persistent: true);
         var store = new RedisSessionStore(redis.Connection, SiloProcess.ClusterId);
@@ -64,7 +64,9 @@ public sealed class RedisRestartProcessTests
             var events = store.ReadEvents(ids[i]).Events;
             Assert.That((ends[i].GetProperty("status").GetString(), ends[i].GetProperty("runs").GetInt32()), Is.EqualTo(("Completed", 1)),
                 $"{Books[i]}: paused and went on within its one run");
-            Assert.That(events.Count(e => e.Kind == SessionEventKind.Checkpoint && e.Status == "Completed"), Is.EqualTo(1), $"{Books[i]} completed once");
+            // Not "completed once": a session whose last write's answer the outage lost is found finished by its resume,
+            // which logs its end again (running no node); the report is what must not change.
+            Assert.That(events.Last(e => e.Kind == SessionEventKind.Checkpoint).Status, Is.EqualTo("Completed"), $"{Books[i]} ended completed");
             Assert.That(ComparableReport.Of(store.ReadAttachment(ids[i], ReportFiles.JsonName)!), Is.EqualTo(references[Books[i]]),
                 $"{Books[i]}: the report of an uninterrupted run");
         }

@@ -55,10 +55,16 @@ public sealed class SiloDrainProcessTests
 
         // Taken over: each session's grain is on B (running there or waiting for one of B's slots).
         var onB = new HashSet<string>();
+        var refusals = new List<string>();
         while (onB.Count < owed.Length)
         {
             foreach (var id in owed.Except(onB))
-                if ((await b.SessionAsync(id)).GetProperty("silo").GetString() == siloB) onB.Add(id);
+            {
+                using var response = await b.Client.GetAsync($"/api/cluster/sessions/{id}");
+                var body = await response.Content.ReadAsStringAsync();
+                if (!response.IsSuccessStatusCode) refusals.Add($"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+                else if (JsonDocument.Parse(body).RootElement.GetProperty("silo").GetString() == siloB) onB.Add(id);
+            }
             if (signalled.Elapsed > Patience) Assert.Fail($"{owed.Length - onB.Count} session(s) not taken over by silo B within {Patience.TotalSeconds:F0} s");
             await Task.Delay(20);
         }
@@ -70,6 +76,7 @@ public sealed class SiloDrainProcessTests
         TestContext.Out.WriteLine($"SIGTERM -> all {owed.Length} owed sessions ({midRun.Length} mid-run) on silo B: {takenOver.TotalMilliseconds:F0} ms; "
             + $"silo A exited {exitCode} after {exited.TotalMilliseconds:F0} ms; all completed after {signalled.Elapsed.TotalSeconds:F1} s");
 
+        foreach (var refusal in refusals) TestContext.Out.WriteLine($"a GET while the sessions moved was answered {refusal}");
         Assert.That(exitCode, Is.Zero, $"a drained silo exits 0; its stderr: {await a.Stderr}");
         Assert.That(await a.Stderr, Does.Contain($"{owed.Length} cluster session(s) checkpointed and handed over to other silos"));
         Assert.That(midRun, Does.Contain(ids[Moby]), "Moby-Dick was mid-run when A got SIGTERM");

@@ -22,7 +22,7 @@ public static class ExitCodes
     public const int BatchPartialFailure = 8;
     /// <summary>A reference library (<c>library</c> verbs, <c>--library</c>, a pipeline's <c>library</c> setting) is missing, damaged, not a library, of a newer version, or lacks the named document.</summary>
     public const int LibraryUnavailable = 9;
-    /// <summary><c>serve --cluster</c>: the cluster's Redis cannot be reached at start, or the <c>--cluster</c> value is not <c>redis://HOST:PORT[,more]</c>.</summary>
+    /// <summary><c>serve --cluster</c>, <c>cluster status</c>: the cluster's Redis cannot be reached, or the <c>--cluster</c> value is not <c>redis://HOST:PORT[,more]</c>.</summary>
     public const int ClusterUnavailable = 10;
     /// <summary>Interrupted by Ctrl-C or SIGTERM.</summary>
     public const int Interrupted = 130;

@@ -152,6 +152,7 @@ public sealed class SessionGrain(
             record.State.Silo = silo.SiloAddress.ToString();
             record.State.Error = null;
             await WriteRecordAsync();
+            await pipelines.Store.NoteDrivenAsync(Id, record.State.Silo, running: false);
             // Off the grain's scheduler: the session's work runs on the thread pool like a local run's.
             var status = await Task.Run(() => DriveAsync(order, ct), CancellationToken.None);
             if (status is null)
@@ -161,6 +162,7 @@ public sealed class SessionGrain(
             }
             record.State.Outcome = status;
             record.State.Active = false;
+            await pipelines.Store.DeleteUploadAsync(Id);
         }
         catch (SessionLockedException e)
         {
@@ -182,6 +184,7 @@ public sealed class SessionGrain(
         }
         finally
         {
+            await pipelines.Store.NoteUndrivenAsync(Id);
             here.Remove(Id);
             _run = null;
             _stop = null;
@@ -209,12 +212,15 @@ public sealed class SessionGrain(
         }
         using var _ = slot;
         var store = pipelines.Store;
+        await store.NoteDrivenAsync(Id, silo.SiloAddress.ToString(), running: true);
         DateTime? pausedUntil = null;
+        ManuscriptAnalysis? analysis = null;
         while (true)
         {
             try
             {
-                var analysis = await RunOrResumeAsync(order, ct);
+                // A session that ended before the outage cut its report writes is not driven again: only they are done again.
+                analysis ??= await RunOrResumeAsync(order, ct);
                 if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
                 WriteReports(store, analysis.Report);
                 return analysis.Session.Status.ToString();

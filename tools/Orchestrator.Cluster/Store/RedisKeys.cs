@@ -5,7 +5,8 @@ namespace Orchestrator.Cluster.Store;
 /// <summary>
 /// The names of a cluster's keys in Redis, all under <c>orchestrator:&lt;cluster-id&gt;:</c> so several clusters share
 /// one Redis without meeting. Per session: its state hash (state JSON and its version), lease, snapshots list,
-/// events list, input copy, attachments hash and upload; for the cluster: the summaries hash and the index.
+/// events list, input copy, attachments hash and upload; for the cluster: the summaries hash, the index and the sessions
+/// the silos drive now.
 /// </summary>
 public sealed class RedisKeys(string clusterId)
 {
@@ -20,11 +21,14 @@ public sealed class RedisKeys(string clusterId)
     public RedisKey Input(string id) => _prefix + "input:" + id;
     public RedisKey Attachments(string id) => _prefix + "attachments:" + id;
 
-    /// <summary>A posted manuscript, kept until its session has its own input copy (and after, for a resume that lost it).</summary>
+    /// <summary>A posted manuscript, read when its session is created (which keeps its own input copy); deleted once the session ended.</summary>
     public RedisKey Upload(string id) => _prefix + "upload:" + id;
 
     /// <summary>Every session's listing line (a small JSON), by id: listing never reads a whole state.</summary>
     public RedisKey Summaries => _prefix + "summaries";
+
+    /// <summary>The sessions a silo drives now, by id (<see cref="Status.DrivenSession"/> as JSON): what <c>cluster status</c> reads.</summary>
+    public RedisKey Driven => _prefix + "driven";
 
     /// <summary>The sessions under one <see cref="Engine.State.SessionKey"/> digest, by id.</summary>
     public RedisKey Index(string digest) => _prefix + "index:" + digest;

@@ -165,7 +165,50 @@ public sealed class RedisSessionStore : ISessionStore
     /// <summary>Stores a posted manuscript for a session that is yet to be created.</summary>
     public Task WriteUploadAsync(string sessionId, ReadOnlyMemory<byte> bytes) => _db.StringSetAsync(_keys.Upload(sessionId), bytes);
 
+    /// <summary>
+    /// Drops the posted manuscript of a session that ended: its input copy (written with its first state) serves every
+    /// later resume, so keeping both would store the manuscript twice. Best effort: an outage leaves it in place.
+    /// </summary>
+    public async Task DeleteUploadAsync(string sessionId)
+    {
+        try
+        {
+            await _db.KeyDeleteAsync(_keys.Upload(sessionId)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
+
     public async Task<byte[]?> ReadUploadAsync(string sessionId) => (byte[]?)await _db.StringGetAsync(_keys.Upload(sessionId)).ConfigureAwait(false);
+
+    /// <summary>
+    /// Notes that <paramref name="silo"/> drives the session now (waiting for a run slot or running). Best effort: it
+    /// only informs <c>cluster status</c>, so a Redis outage skips it rather than stopping the session.
+    /// </summary>
+    public async Task NoteDrivenAsync(string sessionId, string silo, bool running)
+    {
+        var entry = new Status.DrivenSession(sessionId, silo, running ? Status.DrivenSession.Running : Status.DrivenSession.Queued, DateTimeOffset.UtcNow);
+        try
+        {
+            await _db.HashSetAsync(_keys.Driven, sessionId, JsonSerializer.SerializeToUtf8Bytes(entry, LineJson)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
+
+    /// <summary>Notes that no silo drives the session any more (its run ended); best effort, as <see cref="NoteDrivenAsync"/>.</summary>
+    public async Task NoteUndrivenAsync(string sessionId)
+    {
+        try
+        {
+            await _db.HashDeleteAsync(_keys.Driven, sessionId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
 
     /// <summary>The lease this process holds of the session; null when it holds none.</summary>
     public RedisSessionLease? HeldLease(string sessionId) => _held.GetValueOrDefault(sessionId);
