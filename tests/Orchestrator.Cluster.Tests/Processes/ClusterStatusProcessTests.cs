@@ -35,6 +35,8 @@ public sealed class ClusterStatusProcessTests
 
         // Frozen while Moby-Dick runs (its first node's outcome is logged) and Alice waits for the one run slot.
         await WaitForAsync(() => store.ReadEvents(moby).Events.Any(e => e.Kind == SessionEventKind.Outcome), "Moby-Dick's first node outcome");
+        // The silo notes both sessions as it takes them; on a loaded machine the second note may lag the first outcome.
+        await WaitForAsync(() => redis.Connection.GetDatabase().HashLength(store.Keys.Driven) == 2, "note of both sessions driven");
         await silo.SignalAsync("STOP");
         (int Code, string Out, string Err) busy;
         try
