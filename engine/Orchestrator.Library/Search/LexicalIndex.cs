@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -197,7 +198,15 @@ internal sealed class LexicalIndex
             if (chunks > 0 && !terms.ContainsKey(term)) return null;
 
         var index = new LexicalIndex([.. rowids], [.. lengths], terms, postings.Select(p => p.ToArray()).ToArray(), rows, tokens);
-        foreach (var (piece, p) in pieces) index._pieces[piece] = stemsOfPiece[p];
+        foreach (var (piece, p) in pieces)
+        {
+            index._pieces[piece] = stemsOfPiece[p];
+            // Queries are lower-cased, and names are written capitalised: "Ahab" must be found as "ahab", or every query
+            // naming a character goes to FTS5. unicode61 folds ASCII letters exactly as ToLowerInvariant does, so an
+            // ASCII piece and its lower-case form have the same stems; other pieces are kept only as written.
+            if (Ascii.IsValid(piece) && piece.AsSpan().ContainsAnyInRange('A', 'Z'))
+                index._pieces.TryAdd(piece.ToLowerInvariant(), stemsOfPiece[p]);
+        }
         return index;
     }
 
