@@ -71,8 +71,8 @@ public static class BatchEndpoints
             var reusable = loaded.Select(l => Reusable(l.ContentKey, submissions, views)).ToArray();
             var fresh = reusable.Count(r => r is null);
             if (fresh > queue.MaxQueued - queue.WaitingCount)
-                return SessionEndpoints.QueueFull(runner, queue,
-                    $"the batch needs {fresh} places in the queue and {Math.Max(0, queue.MaxQueued - queue.WaitingCount)} are free (--max-queued {queue.MaxQueued})");
+                return LocalSessionBackend.QueueFull(runner, queue,
+                    $"the batch needs {fresh} places in the queue and {Math.Max(0, queue.MaxQueued - queue.WaitingCount)} are free (--max-queued {queue.MaxQueued})").ToResult();
 
             var id = BatchStore.NewId(DateTimeOffset.UtcNow);
             var input = batches.Commit(staging, id);
