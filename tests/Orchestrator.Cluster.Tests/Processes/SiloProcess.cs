@@ -83,6 +83,30 @@ internal sealed class SiloProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Posts a manuscript through the server's own API (<c>POST /api/sessions</c>, multipart), as any client of a single server does.</summary>
+    public async Task<JsonElement> PostSessionAsync(string path)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", Path.GetFileName(path));
+        using var response = await Client.PostAsync("/api/sessions", form);
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.Location?.ToString(), Does.StartWith("/api/sessions/"));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Reads <c>GET /api/sessions/{id}/events</c> to its end; the events as (id, event, data).</summary>
+    public async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadEventsAsync(string id, long? lastEventId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/events");
+        if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString());
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        return await Server.Tests.SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync());
+    }
+
     public async Task<JsonElement> SessionAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}");
 
     /// <summary>Sends <paramref name="signal"/> (TERM, STOP, CONT...) to the silo's process.</summary>
