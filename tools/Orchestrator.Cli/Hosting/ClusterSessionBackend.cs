@@ -21,10 +21,12 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
 
     public async Task<(SessionView View, bool Created)> PostAsync(SessionPost post, CancellationToken ct)
     {
+        var bytes = post.Bytes ?? await BytesOfAsync(post, ct);
         ClusterSession session;
         try
         {
-            session = await Guard(() => cluster.SubmitAsync(post.Fields.Pipeline, post.Upload.FileName, post.Fields.Requirements, post.Upload.Bytes));
+            // The grain keeps the file under its name alone: a batch's manuscript in a sub-folder keeps its path in the batch's summary.
+            session = await Guard(() => cluster.SubmitAsync(post.Fields.Pipeline, Path.GetFileName(post.FileName), post.Fields.Requirements, bytes));
         }
         catch (InvalidOperationException ex)
         {
@@ -32,6 +34,23 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
             throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "Silo stopping", ex.Message, SiloUnreachableException.RetryAfterSeconds);
         }
         return (ViewOf(session, withNodes: true), true);
+    }
+
+    /// <summary>
+    /// Each manuscript becomes a session of the cluster, run by whichever silo its grain is on; the cluster's run slots
+    /// are its queue, so nothing is refused for room. A folder of chapter files is refused before anything is posted: a
+    /// cluster session is one file (its grain keeps it in Redis and copies it to the silo that runs it).
+    /// </summary>
+    public async Task<IReadOnlyList<(SessionView View, bool Created)>> PostBatchAsync(IReadOnlyList<SessionPost> posts,
+        Func<IReadOnlyList<(SessionView View, bool Created)>, Task> record, CancellationToken ct)
+    {
+        if (posts.FirstOrDefault(p => p.Bytes is null && Directory.Exists(p.KeptAt)) is { } folder)
+            throw new SessionRefusedException(StatusCodes.Status400BadRequest, "Chapter folder in a cluster",
+                $"{folder.FileName}: a folder of chapter files is one manuscript on a single server; a cluster takes each manuscript as one file");
+        var started = new List<(SessionView View, bool Created)>(posts.Count);
+        foreach (var post in posts) started.Add(await PostAsync(post, ct));
+        await record(started);
+        return started;
     }
 
     public async Task<SessionView?> FindAsync(string id, CancellationToken ct) =>
@@ -73,6 +92,10 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
         await using var events = cluster.FollowAsync(id, afterSequence, ct).GetAsyncEnumerator(ct);
         while (await Guard(async () => await events.MoveNextAsync())) yield return events.Current;
     }
+
+    private static async Task<byte[]> BytesOfAsync(SessionPost post, CancellationToken ct) => post.KeptAt is { } path && File.Exists(path)
+        ? await File.ReadAllBytesAsync(path, ct)
+        : throw new SessionRefusedException(StatusCodes.Status400BadRequest, "Not one file", $"{post.FileName}: a cluster session is one manuscript file");
 
     /// <summary>
     /// A failure that passes is a 503 with Retry-After, not a 500: the silo holding the session's grain died moments ago

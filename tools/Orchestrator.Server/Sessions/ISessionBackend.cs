@@ -19,6 +19,15 @@ public interface ISessionBackend
     /// <returns>The session, and whether this post created it (answered 202, like a session still queued or running).</returns>
     Task<(SessionView View, bool Created)> PostAsync(SessionPost post, CancellationToken ct);
 
+    /// <summary>
+    /// Starts one session per manuscript of a batch, all or none (429 when they do not all fit); a manuscript whose work is
+    /// already done or under way is answered with that session (not created) and starts nothing. <paramref name="record"/>
+    /// is called once every session exists and before this server starts running any (a run that ends records its
+    /// result in its batch, which must be saved by then).
+    /// </summary>
+    Task<IReadOnlyList<(SessionView View, bool Created)>> PostBatchAsync(IReadOnlyList<SessionPost> posts,
+        Func<IReadOnlyList<(SessionView View, bool Created)>, Task> record, CancellationToken ct);
+
     /// <summary>The session; null when there is none by that id.</summary>
     Task<SessionView?> FindAsync(string id, CancellationToken ct);
 

@@ -40,8 +40,8 @@ public sealed class LocalSessionBackend(
         var id = submissions.NewId(fields.Pipeline, runner.Store.Exists);
         var submission = new Submission
         {
-            Id = id, Pipeline = fields.Pipeline, FileName = post.Upload.FileName, ContentHash = post.ContentHash,
-            UploadPath = submissions.SaveUpload(post.Upload, post.ContentHash), Requirements = fields.Requirements, ContentKey = contentKey,
+            Id = id, Pipeline = fields.Pipeline, FileName = post.FileName, ContentHash = post.ContentHash,
+            UploadPath = Keep(post), Requirements = fields.Requirements, ContentKey = contentKey,
             IdempotencyKey = post.IdempotencyKey, PostedAt = DateTimeOffset.UtcNow, Active = true,
         };
         submissions.Save(submission);
@@ -51,6 +51,43 @@ public sealed class LocalSessionBackend(
             throw QueueFull();
         }
         return Task.FromResult((views.Find(id)!, true));
+    }
+
+    public async Task<IReadOnlyList<(SessionView View, bool Created)>> PostBatchAsync(IReadOnlyList<SessionPost> posts,
+        Func<IReadOnlyList<(SessionView View, bool Created)>, Task> record, CancellationToken ct)
+    {
+        // The sessions this batch must run, against the room in the queue: all of them are queued, or none.
+        var reusable = posts.Select(p => Reusable(p.Fields.ContentKey(p.ContentHash, catalog))).ToArray();
+        var fresh = reusable.Count(r => r is null);
+        if (fresh > queue.MaxQueued - queue.WaitingCount)
+            throw QueueFull(runner, queue,
+                $"the batch needs {fresh} places in the queue and {Math.Max(0, queue.MaxQueued - queue.WaitingCount)} are free (--max-queued {queue.MaxQueued})");
+        var now = DateTimeOffset.UtcNow;
+        var results = new List<(SessionView View, bool Created)>(posts.Count);
+        var queued = new List<string>();
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (reusable[i] is { } earlier)
+            {
+                results.Add((earlier, false));
+                continue;
+            }
+            var post = posts[i];
+            var id = submissions.NewId(post.Fields.Pipeline, id => runner.Store.Exists(id) || results.Any(r => r.View.Id == id));
+            var submission = new Submission
+            {
+                Id = id, Pipeline = post.Fields.Pipeline, FileName = post.FileName, ContentHash = post.ContentHash, UploadPath = Keep(post),
+                Requirements = post.Fields.Requirements, ContentKey = post.Fields.ContentKey(post.ContentHash, catalog), BatchId = post.BatchId,
+                PostedAt = now, Active = true,
+            };
+            submissions.Save(submission);
+            queued.Add(id);
+            results.Add((views.Find(id)!, true));
+        }
+        // The batch is saved before the first session is queued: a session that ends at once finds it.
+        await record(results);
+        foreach (var id in queued) runner.TryQueue(id, force: true);
+        return results.Select(r => r.Created ? (views.Find(r.View.Id)!, true) : r).ToArray();
     }
 
     public Task<SessionView?> FindAsync(string id, CancellationToken ct) => Task.FromResult(views.Find(id));
@@ -140,6 +177,16 @@ public sealed class LocalSessionBackend(
             // Queued again (resumed) before this follow ended: go on with its next run.
         }
     }
+
+    /// <summary>A finished or active session of the same content, pipeline and requirements, as a post of one manuscript finds it.</summary>
+    private SessionView? Reusable(string contentKey) =>
+        submissions.FindByContent(contentKey) is { } same && views.Find(same.Id) is { } view
+        && view.Status is nameof(SessionStateStatus.Completed) or SessionViews.Queued or SessionViews.Running
+            ? view : null;
+
+    /// <summary>Where the session's manuscript is kept: where a batch unpacked it, else the posted bytes in the uploads folder.</summary>
+    private string Keep(SessionPost post) =>
+        post.KeptAt ?? submissions.SaveUpload(new Uploads.Upload(post.FileName, post.Bytes ?? throw new ArgumentException("a post keeps either bytes or a path", nameof(post))), post.ContentHash);
 
     private SessionEventHub HubOf(string id)
     {

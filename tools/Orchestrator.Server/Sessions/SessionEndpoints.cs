@@ -80,8 +80,10 @@ public static class SessionEndpoints
             return Problem(status, "Bad upload", $"{upload?.FileName}: {ex.Detail}");
         }
 
-        var (view, created) = await sessions.PostAsync(
-            new SessionPost(fields, upload, contentHash, document, idempotencyKey.Length > 0 ? idempotencyKey : null), ct);
+        var (view, created) = await sessions.PostAsync(new SessionPost(fields, upload.FileName, upload.Bytes, contentHash, document)
+        {
+            IdempotencyKey = idempotencyKey.Length > 0 ? idempotencyKey : null,
+        }, ct);
         return created || view.Status is SessionViews.Queued or SessionViews.Running
             ? Results.Accepted($"/api/sessions/{view.Id}", view)
             : Results.Ok(view);
