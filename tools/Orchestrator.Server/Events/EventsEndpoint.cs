@@ -7,11 +7,12 @@ using Orchestrator.Server.Sessions;
 namespace Orchestrator.Server.Events;
 
 /// <summary>
-/// <c>GET /api/sessions/{id}/events</c>: server-sent events on the engine's event hub. First the session's history
-/// from its log (after <c>Last-Event-ID</c>, else from the start; each event's id is its sequence number, so it
-/// survives restarts), then the live events of its pipeline's hub (<see cref="EventReplay.FollowAsync"/>), including
-/// the live-only ones (<c>node-started</c>, <c>retrying</c>, <c>missed</c>), which carry no id. A keep-alive comment
-/// goes out when the stream is quiet, and a last <c>end</c> event when the session is neither queued nor running
+/// <c>GET /api/sessions/{id}/events</c>: server-sent events of the session backend's follow
+/// (<see cref="ISessionBackend.FollowAsync"/>). First the session's history from its log (after <c>Last-Event-ID</c>,
+/// else from the start; each event's id is its sequence number, so it survives restarts), then the live events: on a
+/// single server from its pipeline's event hub, including the live-only ones (<c>node-started</c>, <c>retrying</c>,
+/// <c>missed</c>), which carry no id; in a cluster from the session's log in Redis as its silo writes it. A keep-alive
+/// comment goes out when the stream is quiet, and a last <c>end</c> event when the session is neither queued nor running
 /// (its reports written), after which the stream closes.
 /// </summary>
 public static class EventsEndpoint
