@@ -78,6 +78,27 @@ public sealed class ClusterApiTests
     }
 
     [Test]
+    public async Task A_post_retried_on_another_silo_with_its_Idempotency_Key_answers_the_same_session()
+    {
+        var sample = Path.Combine(Grains.SessionGrainTests.RepoRoot(), "samples", "the-lighthouse-keepers-daughter.md");
+        var key = "upload-" + Guid.NewGuid().ToString("N");
+        var first = await PostAsync(_a, sample, key);
+        var retried = await PostAsync(_b, sample, key);
+        using var other = new MultipartFormDataContent();
+        other.Add(new ByteArrayContent("Chapter 1\n\nAnother book altogether, of a few words.\n"u8.ToArray()), "file", "other.md");
+        other.Add(new StringContent("quick"), "pipeline");
+        using var otherRequest = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = other };
+        otherRequest.Headers.Add("Idempotency-Key", key);
+        using var conflict = await _b.Client.SendAsync(otherRequest);
+
+        Assert.That(first.Status, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(retried.Status, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Accepted));
+        Assert.That(retried.Id, Is.EqualTo(first.Id), "the retry on the other silo answers the session the first post made");
+        Assert.That(conflict.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.Contain(first.Id));
+    }
+
+    [Test]
     public async Task What_a_cluster_does_not_do_is_refused_in_words()
     {
         using var unknown = await _b.Client.GetAsync("/api/sessions/novel_20260101_000000_0000");
@@ -103,6 +124,19 @@ public sealed class ClusterApiTests
         var redis = ClusterSessionBackend.RefusalOf(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "It was not possible to connect"))!;
         Assert.That((redis.Status, redis.RetryAfterSeconds, redis.Title), Is.EqualTo((503, 5, "Redis unreachable")));
         Assert.That(ClusterSessionBackend.RefusalOf(new InvalidOperationException("a bug")), Is.Null, "a fault of ours stays a 500");
+    }
+
+    private static async Task<(HttpStatusCode Status, string Id)> PostAsync(SiloServer silo, string path, string idempotencyKey)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
+        form.Add(new StringContent("quick"), "pipeline");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await silo.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.LessThan(300), body);
+        return (response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
     }
 
     private static async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadEventsAsync(SiloServer silo, string id)

@@ -22,18 +22,22 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
     public async Task<(SessionView View, bool Created)> PostAsync(SessionPost post, CancellationToken ct)
     {
         var bytes = post.Bytes ?? await BytesOfAsync(post, ct);
-        ClusterSession session;
         try
         {
             // The grain keeps the file under its name alone: a batch's manuscript in a sub-folder keeps its path in the batch's summary.
-            session = await Guard(() => cluster.SubmitAsync(post.Fields.Pipeline, Path.GetFileName(post.FileName), post.Fields.Requirements, bytes));
+            var (session, created) = await Guard(() => cluster.SubmitAsync(post.Fields.Pipeline, Path.GetFileName(post.FileName), post.Fields.Requirements,
+                bytes, post.IdempotencyKey, ct));
+            return (ViewOf(session, withNodes: true), created);
         }
         catch (InvalidOperationException ex)
         {
             // This silo is stopping and no other is active.
             throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "Silo stopping", ex.Message, SiloUnreachableException.RetryAfterSeconds);
         }
-        return (ViewOf(session, withNodes: true), true);
+        catch (IdempotencyKeyReusedException ex)
+        {
+            throw new SessionRefusedException(StatusCodes.Status409Conflict, "Idempotency-Key reused", ex.Message);
+        }
     }
 
     /// <summary>

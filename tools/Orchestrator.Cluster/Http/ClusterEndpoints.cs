@@ -89,7 +89,7 @@ public static class ClusterEndpoints
         ClusterSession session;
         try
         {
-            session = await sessions.SubmitAsync(pipeline, name, new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes }, bytes);
+            (session, _) = await sessions.SubmitAsync(pipeline, name, new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes }, bytes, ct: ct);
         }
         catch (InvalidOperationException ex)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
@@ -33,12 +34,38 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
 
     private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Hands a checked manuscript to a new session grain (on this silo, or on another when this one is draining).</summary>
+    /// <summary>
+    /// Hands a checked manuscript to a new session grain (on this silo, or on another when this one is draining); with an
+    /// <paramref name="idempotencyKey"/> an earlier post made a session for, that session instead (Created false).
+    /// </summary>
     /// <exception cref="InvalidOperationException">This silo is stopping and no other is active.</exception>
-    public async Task<ClusterSession> SubmitAsync(string pipeline, string fileName, ManuscriptRequirements requirements, byte[] manuscript)
+    /// <exception cref="IdempotencyKeyReusedException">The key was used for another manuscript or pipeline.</exception>
+    public async Task<(ClusterSession Session, bool Created)> SubmitAsync(string pipeline, string fileName, ManuscriptRequirements requirements,
+        byte[] manuscript, string? idempotencyKey = null, CancellationToken ct = default)
     {
         var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
-        var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow);
+        var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow, Convert.ToHexStringLower(SHA256.HashData(manuscript)));
+        if (idempotencyKey is not null && await silo.Store.ClaimIdempotencyKeyAsync(idempotencyKey, posted) is { } earlier)
+        {
+            if (earlier.ContentHash != posted.ContentHash || earlier.Pipeline != pipeline) throw new IdempotencyKeyReusedException(idempotencyKey, earlier.Id);
+            // The earlier post may still be on its way to its grain: its session shows once it is there.
+            return (await FindAsync(earlier.Id, ct) ?? Of(new ClusterSessionView(earlier.Id, ClusterSessionView.Queued, null, 0, earlier.Pipeline, earlier.FileName, null),
+                earlier.PostedAt, null), false);
+        }
+        try
+        {
+            return (await SubmitAsync(posted, requirements, manuscript), true);
+        }
+        catch when (idempotencyKey is not null)
+        {
+            await silo.Store.ReleaseIdempotencyKeyAsync(idempotencyKey);
+            throw;
+        }
+    }
+
+    private async Task<ClusterSession> SubmitAsync(PostedSession posted, ManuscriptRequirements requirements, byte[] manuscript)
+    {
+        var (id, pipeline, fileName) = (posted.Id, posted.Pipeline, posted.FileName);
         if (here.Draining)
         {
             // This silo is stopping: the session goes to another one.

@@ -164,6 +164,30 @@ public sealed class RedisSessionStore : ISessionStore
     public Task NotePostedAsync(Sessions.PostedSession posted) =>
         _db.HashSetAsync(_keys.Posted, posted.Id, JsonSerializer.SerializeToUtf8Bytes(posted, LineJson));
 
+    /// <summary>
+    /// Takes a post's Idempotency-Key for <paramref name="posted"/>, atomically (HSETNX): null when it is now this post's,
+    /// else the session an earlier post with that key made.
+    /// </summary>
+    public async Task<Sessions.PostedSession?> ClaimIdempotencyKeyAsync(string key, Sessions.PostedSession posted)
+    {
+        if (await _db.HashSetAsync(_keys.IdempotencyKeys, key, JsonSerializer.SerializeToUtf8Bytes(posted, LineJson), When.NotExists).ConfigureAwait(false))
+            return null;
+        var earlier = await _db.HashGetAsync(_keys.IdempotencyKeys, key).ConfigureAwait(false);
+        return earlier.IsNull ? null : JsonSerializer.Deserialize<Sessions.PostedSession>((byte[])earlier!, LineJson);
+    }
+
+    /// <summary>Lets go of a key whose post made no session after all (best effort: an outage leaves it to its earlier claim).</summary>
+    public async Task ReleaseIdempotencyKeyAsync(string key)
+    {
+        try
+        {
+            await _db.HashDeleteAsync(_keys.IdempotencyKeys, key).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
+
     /// <summary>Every session posted to the cluster (in no order).</summary>
     public async Task<IReadOnlyList<Sessions.PostedSession>> PostedAsync() => (await _db.HashValuesAsync(_keys.Posted).ConfigureAwait(false))
         .Select(v => JsonSerializer.Deserialize<Sessions.PostedSession>((byte[])v!, LineJson))
