@@ -62,6 +62,12 @@ public sealed class ClusterProcessTests
         a.KillHard();
         var killed = Stopwatch.StartNew();
 
+        // The list does not wait for the dead silo: a session whose grain cannot answer is listed as Interrupted.
+        var during = await b.Client.GetFromJsonAsync<JsonElement>("/api/sessions?limit=50");
+        var listedDuring = during.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("status").GetString());
+        Assert.That(listedDuring.Keys, Is.SupersetOf(ids), "silo B lists the sessions of the silo just killed");
+        TestContext.Out.WriteLine($"listed on B just after the kill: {string.Join(", ", ids.Select(id => listedDuring[id]))}");
+
         var ends = new List<JsonElement>();
         var unavailable = new List<string>();
         foreach (var id in ids) ends.Add(await WaitThroughTheKillAsync(b, id, unavailable));
@@ -111,10 +117,12 @@ public sealed class ClusterProcessTests
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
+            var asked = Stopwatch.StartNew();
             using var response = await silo.Client.GetAsync($"/api/sessions/{id}");
             var body = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode == 503)
             {
+                TestContext.Out.WriteLine($"503 after {asked.ElapsedMilliseconds} ms");
                 Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)), body);
                 Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
                 unavailable.Add(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!);

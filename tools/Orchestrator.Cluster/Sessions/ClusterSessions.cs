@@ -110,20 +110,35 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
         var summaries = store.List().ToDictionary(s => s.Id, StringComparer.Ordinal);
         var posted = (await store.PostedAsync()).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var rows = new List<ClusterSession>(posted.Count);
+        var owed = new List<(string Id, PostedSession? Post, SessionSummary? Summary)>();
         foreach (var id in posted.Keys.Union(summaries.Keys, StringComparer.Ordinal))
         {
             var post = posted.GetValueOrDefault(id);
             var summary = summaries.GetValueOrDefault(id);
             // Completed or failed is final; Running or Cancelled may be a run cut by a silo that died or stopped, still owed.
             if (summary?.Status is { } stored and not (SessionStateStatus.Running or SessionStateStatus.Cancelled))
-            {
                 rows.Add(new ClusterSession(id, stored.ToString(), null, null, summary.PipelineName ?? post?.Pipeline, post?.FileName,
                     post?.PostedAt ?? summary.CreatedAt, summary.UpdatedAt, summary.Iteration, summary.Quality?.Overall, summary.StopReason, summary.Problem, null));
-                continue;
+            else owed.Add((id, post, summary));
+        }
+        // The grains of the sessions still owed a run are asked at once, not one after another. One whose silo just died
+        // cannot answer: listed as Interrupted (what it is until a living silo resumes it) rather than failing the list.
+        var views = await Task.WhenAll(owed.Select(async o =>
+        {
+            try
+            {
+                return await ViewAsync(o.Id);
             }
-            var view = await ViewAsync(id);
+            catch (SiloUnreachableException)
+            {
+                return new ClusterSessionView(o.Id, ClusterSessionView.Interrupted, null, 0, o.Post?.Pipeline, o.Post?.FileName, null);
+            }
+        }));
+        for (var i = 0; i < owed.Count; i++)
+        {
+            var ((id, post, summary), view) = (owed[i], views[i]);
             if (view.Status == ClusterSessionView.Unknown) continue;
-            rows.Add(new ClusterSession(id, view.Status, view.Silo, view.Runs, summary?.PipelineName ?? view.Pipeline, view.FileName ?? post?.FileName,
+            rows.Add(new ClusterSession(id, view.Status, view.Silo, view.Silo is null ? null : view.Runs, summary?.PipelineName ?? view.Pipeline, view.FileName ?? post?.FileName,
                 post?.PostedAt ?? summary?.CreatedAt, summary?.UpdatedAt, summary?.Iteration, summary?.Quality?.Overall, summary?.StopReason, view.Error, null));
         }
         IEnumerable<ClusterSession> ordered = rows
