@@ -34,12 +34,13 @@ public sealed class ClusterProcessTests
         var listed = await b.Client.GetFromJsonAsync<JsonElement>("/api/sessions?limit=50");
         Assert.That(listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()), Does.Contain(alice),
             "silo B lists the session posted to silo A");
-        var followed = await b.ReadEventsAsync(alice);
+        var (followed, reconnects) = await b.FollowEventsAsync(alice);
+        Assert.That(reconnects, Is.Zero, "with every silo alive, one stream to the end");
         Assert.That(followed[^1], Is.EqualTo(((long?)null, "end", "{\"status\":\"Completed\"}")), "the stream ends with the session's end");
         var logged = followed.Where(e => e.Id is not null).Select(e => e.Id!.Value).ToArray();
         Assert.That(logged, Is.EqualTo(Enumerable.Range(1, logged.Length).Select(i => (long)i)), "every logged event once, in order, from the first");
         Assert.That(followed.Select(e => e.Event), Does.Contain("started").And.Contain("outcome").And.Contain("stop"));
-        var tail = await b.ReadEventsAsync(alice, lastEventId: logged[^3]);
+        var (tail, _) = await b.FollowEventsAsync(alice, lastEventId: logged[^3]);
         Assert.That(tail.Select(e => e.Id), Is.EqualTo(new long?[] { logged[^2], logged[^1], null }), "Last-Event-ID replays only what came after it");
         var shown = await b.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{alice}");
         Assert.That((shown.GetProperty("status").GetString(), shown.GetProperty("runs").GetInt32(), shown.GetProperty("fileName").GetString()),
@@ -54,7 +55,7 @@ public sealed class ClusterProcessTests
         var ids = new List<string>();
         foreach (var book in new[] { Corpus.MobyDick, Corpus.PrideAndPrejudice, Corpus.Frankenstein }) ids.Add(await a.PostAsync(Corpus.PathOf(book)));
         // Followed from silo B through the kill: the session moves to B, and its stream goes on from B's tail of Redis.
-        var mobyEvents = b.ReadEventsAsync(ids[0]);
+        var mobyEvents = b.FollowEventsAsync(ids[0]);
         var siloA = (await a.SessionAsync(ids[0])).GetProperty("silo").GetString();
         var unfinished = new List<string>();
         foreach (var id in ids)
@@ -73,13 +74,15 @@ public sealed class ClusterProcessTests
         foreach (var id in ids) ends.Add(await WaitThroughTheKillAsync(b, id, unavailable));
         TestContext.Out.WriteLine($"all sessions of the killed silo finished on the other {killed.Elapsed.TotalSeconds:F1} s after the kill; "
             + $"{unavailable.Count} answer(s) 503 meanwhile: {string.Join(" | ", unavailable.Distinct())}");
-        // Moby-Dick's grain was on A as it died, and the first GET came at once: A was not yet declared dead (that takes
-        // seconds), so the call to its grain was rejected, and answered 503, not 500.
-        Assert.That(unavailable, Is.Not.Empty, "a GET for a grain of the silo just killed answers 503 with Retry-After");
-        var moby = await mobyEvents;
-        Assert.That(moby[^1], Is.EqualTo(((long?)null, "end", "{\"status\":\"Completed\"}")), "the stream followed from B ends with the session's end");
+        // Whether a GET meets the moment Orleans rejects calls to the dead silo's grains is a matter of timing (in runs of
+        // this test: 0, 7, 8 and 8 answers 503); that such a rejection maps to 503 is checked in ClusterApiTests.
+        var (moby, mobyReconnects) = await mobyEvents;
+        TestContext.Out.WriteLine($"Moby-Dick's events followed from B through the kill: {moby.Count} events, {mobyReconnects} reconnection(s)");
+        foreach (var line in Directory.GetFiles(Path.Combine(b.DataDir, "logs")).SelectMany(f => ReadShared(f)).Where(l => l.Contains("Events stream of session")))
+            TestContext.Out.WriteLine("silo B: " + line);
+        Assert.That(moby[^1], Is.EqualTo(((long?)null, "end", "{\"status\":\"Completed\"}")), "the events followed from B end with the session's end");
         var mobyLogged = moby.Where(e => e.Id is not null).Select(e => e.Id!.Value).ToArray();
-        Assert.That(mobyLogged, Is.EqualTo(Enumerable.Range(1, mobyLogged.Length).Select(i => (long)i)), "no event lost or repeated across the move");
+        Assert.That(mobyLogged, Is.EqualTo(Enumerable.Range(1, mobyLogged.Length).Select(i => (long)i)), "no event lost or repeated across the move (and any reconnection)");
 
         // A session seen running just before the kill may have completed on A in the moment between: one run, on A.
         unfinished.RemoveAll(id => ends.Single(e => e.GetProperty("id").GetString() == id) is var end
@@ -106,6 +109,12 @@ public sealed class ClusterProcessTests
 
         Assert.That(serve.ExitCode, Is.EqualTo(10));
         Assert.That(stderr.Trim(), Is.EqualTo($"error: --cluster redis://127.0.0.1:{port}: Redis cannot be reached (It was not possible to connect to the redis server(s))"));
+    }
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        while (reader.ReadLine() is { } line) yield return line;
     }
 
     /// <summary>

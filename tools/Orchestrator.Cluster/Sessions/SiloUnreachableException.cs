@@ -18,8 +18,17 @@ public sealed class SiloUnreachableException(string sessionId, Exception inner)
     /// <summary>
     /// Whether a grain call's failure means its silo is unreachable. Orleans rejects a message whose target silo dropped
     /// its connection or is known to be down (<see cref="OrleansMessageRejectionException"/>, of which
-    /// <see cref="SiloUnavailableException"/> is one), and answers a call that got no response in time with a
-    /// <see cref="TimeoutException"/>.
+    /// <see cref="SiloUnavailableException"/> is one; seen after a kill -9, within milliseconds of the call), may fail a
+    /// call in flight with the connection's own failure, and answers a call that got no response in time with a
+    /// <see cref="TimeoutException"/>. The chain is searched: Orleans wraps some of these.
     /// </summary>
-    public static bool IsUnreachable(Exception e) => e is OrleansMessageRejectionException or TimeoutException;
+    public static bool IsUnreachable(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException) return true;
+            if (x is AggregateException a && a.InnerExceptions.Any(IsUnreachable)) return true;
+        }
+        return false;
+    }
 }

@@ -22,7 +22,7 @@ public static class EventsEndpoint
             .WithSummary("Server-sent events: history from Last-Event-ID (or the start), then live, closing when the session stops")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesProblem(404);
 
-    private static async Task StreamAsync(HttpContext context, string id, ISessionBackend sessions, ServerOptions options)
+    private static async Task StreamAsync(HttpContext context, string id, ISessionBackend sessions, ServerOptions options, Serilog.ILogger log)
     {
         if (!SessionStore.IsValidSessionId(id))
         {
@@ -56,11 +56,17 @@ public static class EventsEndpoint
         {
             // The client went away; the session goes on.
         }
-        catch (SessionRefusedException refusal)
+        catch (SessionRefusedException refusal) when (!context.Response.HasStarted)
         {
-            // Before the stream began: the refusal is the answer. After: the stream just ends, and the client's
-            // EventSource reconnects with its Last-Event-ID (the retry: line), missing nothing.
-            if (!context.Response.HasStarted) await refusal.ToResult().ExecuteAsync(context);
+            // Before the stream began, the refusal is the answer.
+            await refusal.ToResult().ExecuteAsync(context);
+        }
+        catch (Exception e) when (context.Response.HasStarted && !ct.IsCancellationRequested)
+        {
+            // Once begun, a stream cannot turn into an error: it ends, and the client's EventSource reconnects with its
+            // Last-Event-ID (after the retry: delay), missing nothing. (A cluster session's grain on a silo that just died.)
+            log.Warning(e is SessionRefusedException ? null : e, "Events stream of session {Session} ended before the session's end ({Error}); the client reconnects",
+                id, e.Message);
         }
     }
 
