@@ -26,13 +26,19 @@ public sealed class BatchViews(BatchStore batches, ISessionBackend sessions)
 
     private async Task<(BatchView View, BatchResult?[] Rows)> BuildAsync(BatchRecord record, CancellationToken ct)
     {
+        // The sessions first, then the record again: a run records its result in the batch before its session reads as
+        // stopped, so a session seen stopped has its result in the record read after (read before, a row could show a
+        // session that just ended without the result its run recorded a moment later).
+        var found = new SessionView?[record.Manuscripts.Count];
+        for (var i = 0; i < found.Length; i++) found[i] = await sessions.FindAsync(record.Manuscripts[i].SessionId, ct);
+        record = batches.Find(record.Id) ?? record;
         var views = new List<BatchManuscriptView>(record.Manuscripts.Count);
         var rows = new BatchResult?[record.Manuscripts.Count];
         var lastUpdate = record.PostedAt;
         for (var i = 0; i < record.Manuscripts.Count; i++)
         {
             var entry = record.Manuscripts[i];
-            var session = await sessions.FindAsync(entry.SessionId, ct);
+            var session = found[i];
             if (session?.UpdatedAt > lastUpdate) lastUpdate = session.UpdatedAt.Value;
             BatchStatus? final = null;
             string status;
