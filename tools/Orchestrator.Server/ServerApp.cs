@@ -52,6 +52,9 @@ public static class ServerApp
         builder.Services.AddSingleton<SessionRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionRunner>());
         builder.Services.AddSingleton<SessionViews>();
+        // The sessions the API serves: this server's own unless an add-on (configure, below) registers its own after.
+        builder.Services.AddSingleton<LocalSessionBackend>();
+        builder.Services.AddSingleton<ISessionBackend>(sp => sp.GetRequiredService<LocalSessionBackend>());
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -83,6 +83,49 @@ internal sealed class SiloProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Posts a manuscript through the server's own API (<c>POST /api/sessions</c>, multipart), as any client of a single server does.</summary>
+    public async Task<JsonElement> PostSessionAsync(string path)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", Path.GetFileName(path));
+        using var response = await Client.PostAsync("/api/sessions", form);
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.Location?.ToString(), Does.StartWith("/api/sessions/"));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Follows <c>GET /api/sessions/{id}/events</c> to its <c>end</c> event as a browser's EventSource does: a stream that
+    /// breaks or closes before it is followed again after the <c>retry:</c> delay with the Last-Event-ID it reached. The
+    /// events as (id, event, data) of all the streams, and how many times it reconnected.
+    /// </summary>
+    public async Task<(IReadOnlyList<(long? Id, string Event, string Data)> Events, int Reconnects)> FollowEventsAsync(string id, long? lastEventId = null)
+    {
+        var events = new List<(long? Id, string Event, string Data)>();
+        for (var reconnects = 0; ; reconnects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/events");
+            var last = events.LastOrDefault(e => e.Id is not null).Id ?? lastEventId;
+            if (last is { } from) request.Headers.Add("Last-Event-ID", from.ToString());
+            try
+            {
+                using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                if ((int)response.StatusCode != 200) Assert.Fail($"events of {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+                await Server.Tests.SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(), seen: events.Add);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                TestContext.Out.WriteLine($"events of {id}: the stream broke after {events.Count} events ({e.Message})");
+            }
+            if (events.Count > 0 && events[^1].Event == "end") return (events, reconnects);
+            if (reconnects == 10) Assert.Fail($"events of {id}: no end after 10 reconnections");
+            await Task.Delay(2000);
+        }
+    }
+
     public async Task<JsonElement> SessionAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}");
 
     /// <summary>Sends <paramref name="signal"/> (TERM, STOP, CONT...) to the silo's process.</summary>

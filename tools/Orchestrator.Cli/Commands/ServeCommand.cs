@@ -21,7 +21,7 @@ public static class ServeCommand
 
         var model = LlmHosting.CreateModelOption();
         var library = LibraryHosting.CreateOption();
-        var cluster = new Option<string?>("--cluster") { Description = "Join a cluster of servers over Redis: redis://HOST:PORT[,more] (sessions under /api/cluster run on any silo)" };
+        var cluster = new Option<string?>("--cluster") { Description = "Join a cluster of servers over Redis: redis://HOST:PORT[,more] (/api/sessions then posts and serves the cluster's sessions, from any silo)" };
         var clusterId = new Option<string?>("--cluster-id") { Description = $"Silos with the same id form one cluster (default {ClusterSettings.DefaultClusterId})" };
 
         var command = new Command("serve", "Run the headless server: HTTP API, live progress over server-sent events, and a status page")
@@ -122,7 +122,12 @@ public static class ServeCommand
         {
             Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} as a silo of cluster '{settings.ClusterId}' on {settings.Redis} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
             Orchestrator.Cluster.Drain.SiloSessions? sessions = null;
-            await ServerApp.RunAsync(options, log, ct, builder => sessions = ClusterHosting.Join(builder, settings, connection, log), ClusterEndpoints.Map);
+            // The server's API serves the cluster's sessions (ClusterSessionBackend); /api/cluster/... stays beside it.
+            await ServerApp.RunAsync(options, log, ct, builder =>
+            {
+                sessions = ClusterHosting.Join(builder, settings, connection, log);
+                ClusterSessionBackend.Register(builder.Services);
+            }, ClusterEndpoints.Map);
             if (sessions is { HandedOver.Count: > 0 } drained)
                 Console.Error.WriteLine($"orchestrator serve: stopped; {drained.HandedOver.Count} cluster session(s) checkpointed and handed over to other silos");
         }

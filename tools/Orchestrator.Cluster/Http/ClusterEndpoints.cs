@@ -1,32 +1,29 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Sessions;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
-using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Genres;
 using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Requirements;
-using Orleans.Concurrency;
 using Orleans.Runtime;
-using Orleans.Runtime.Placement;
 
 namespace Orchestrator.Cluster.Http;
 
 /// <summary>
 /// <c>/api/cluster/...</c> on every silo: post a manuscript to the cluster (its session grain runs it on this silo, and
 /// on another if this one dies), and follow any session of the cluster from any silo. Mapped inside the server's API
-/// group, so the API key and rate limits apply.
+/// group, so the API key and rate limits apply. With <c>--cluster</c> the server's own <c>/api/sessions</c> serves the
+/// same sessions (through <see cref="ClusterSessions"/> too); these paths stay for the clients that use them, and
+/// <c>/status</c> is the cluster's own.
 /// </summary>
 public static class ClusterEndpoints
 {
-    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/cluster").WithTags("cluster");
@@ -42,18 +39,23 @@ public static class ClusterEndpoints
                 context.HttpContext.Response.Headers.RetryAfter = "5";
                 return Problem(503, "Redis unreachable", $"the cluster's Redis cannot be reached ({RedisOutage.Describe(e)}); sessions are paused until it answers");
             }
+            catch (SiloUnreachableException e)
+            {
+                // The grain's silo died moments ago: once the cluster declares it dead, the grain answers from a living silo.
+                context.HttpContext.Response.Headers.RetryAfter = SiloUnreachableException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(503, "Silo unreachable", e.Message);
+            }
         });
         group.MapPost("/sessions", PostAsync).WithSummary("Analyse a manuscript (raw body) on the cluster; query: name, pipeline, genre, targetLength, themes").DisableAntiforgery();
         group.MapGet("/sessions/{id}", ShowAsync).WithSummary("A cluster session: status, the silo it runs on, runs, iteration, quality, nodes");
-        group.MapGet("/sessions/{id}/report", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.JsonName, "application/json", grains, silo));
-        group.MapGet("/sessions/{id}/report.md", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.MarkdownName, "text/markdown; charset=utf-8", grains, silo));
-        group.MapGet("/sessions/{id}/report.html", (string id, IGrainFactory grains, SiloPipelines silo) => ReportAsync(id, ReportFiles.HtmlName, "text/html; charset=utf-8", grains, silo));
+        group.MapGet("/sessions/{id}/report", (string id, ClusterSessions sessions) => ReportAsync(id, ReportFiles.JsonName, "application/json", sessions));
+        group.MapGet("/sessions/{id}/report.md", (string id, ClusterSessions sessions) => ReportAsync(id, ReportFiles.MarkdownName, "text/markdown; charset=utf-8", sessions));
+        group.MapGet("/sessions/{id}/report.html", (string id, ClusterSessions sessions) => ReportAsync(id, ReportFiles.HtmlName, "text/html; charset=utf-8", sessions));
         group.MapPost("/sessions/{id}/cancel", CancelAsync).WithSummary("Stop a cluster session (it checkpoints)");
         group.MapGet("/status", StatusAsync).WithSummary("The silos of the cluster and the sessions this one drives (running or waiting for a run slot)");
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets,
-        CancellationToken ct)
+    private static async Task<IResult> PostAsync(HttpRequest request, ClusterSessions sessions, SiloPipelines silo, CancellationToken ct)
     {
         var name = Path.GetFileName(request.Query["name"].ToString());
         if (name.Length == 0) name = "manuscript.txt";
@@ -84,65 +86,50 @@ public static class ClusterEndpoints
         {
             return Problem(ex.Reason == LoadFailureReason.UnsupportedFormat ? 415 : 400, "Bad upload", $"{name}: {ex.Detail}");
         }
-        var requirements = new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes };
-        var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
-        if (here.Draining)
-        {
-            // This silo is stopping: the session goes to another one.
-            if (targets.Next() is not { } elsewhere)
-                return Problem(503, "Silo stopping", "this silo is stopping and no other silo of the cluster is active; post again later");
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, elsewhere);
-        }
+        ClusterSession session;
         try
         {
-            var view = await grains.GetGrain<ISessionGrain>(id).SubmitAsync(new SessionOrder
-            {
-                Pipeline = pipeline, FileName = name, RequirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson), PostedAt = DateTimeOffset.UtcNow,
-            }, new Immutable<byte[]>(bytes));
-            return Results.Accepted($"/api/cluster/sessions/{id}", view);
+            (session, _) = await sessions.SubmitAsync(pipeline, name, new ManuscriptRequirements { Genre = genre, TargetLength = target, Themes = themes }, bytes, ct: ct);
         }
-        finally
+        catch (InvalidOperationException ex)
         {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            return Problem(503, "Silo stopping", ex.Message);
         }
+        return Results.Accepted($"/api/cluster/sessions/{session.Id}", new ClusterSessionView(session.Id, session.Status, session.Silo, session.Runs ?? 0,
+            session.Pipeline, session.FileName, session.Error));
     }
 
-    private static async Task<IResult> ShowAsync(string id, IGrainFactory grains, SiloPipelines silo, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string id, ClusterSessions sessions, CancellationToken ct)
     {
         if (!SessionStore.IsValidSessionId(id)) return BadId(id);
-        var view = await grains.GetGrain<ISessionGrain>(id).GetAsync();
-        if (view.Status == ClusterSessionView.Unknown) return NotFound(id);
-        SessionState? state = null;
-        if (silo.Store.Exists(id)) state = (await silo.Store.LoadStateAsync(id, ct)).State;
+        if (await sessions.FindAsync(id, ct) is not { } session) return NotFound(id);
+        var state = session.State;
         return Results.Ok(new
         {
-            view.Id, view.Status, view.Silo, view.Runs, view.Pipeline, view.FileName, view.Error,
-            Iteration = state?.Iteration,
-            Quality = state?.QualityHistory.Count > 0 ? state.QualityHistory[^1].Overall : (double?)null,
-            state?.StopReason,
+            session.Id, session.Status, session.Silo, session.Runs, session.Pipeline, session.FileName, session.Error,
+            session.Iteration, session.Quality, session.StopReason,
             Nodes = state?.Nodes.Select(n => new { n.NodeId, Status = n.Status.ToString(), n.Result?.Score, n.Attempts }).ToArray(),
         });
     }
 
-    private static async Task<IResult> ReportAsync(string id, string file, string contentType, IGrainFactory grains, SiloPipelines silo)
+    private static async Task<IResult> ReportAsync(string id, string file, string contentType, ClusterSessions sessions)
     {
         if (!SessionStore.IsValidSessionId(id)) return BadId(id);
-        var view = await grains.GetGrain<ISessionGrain>(id).GetAsync();
+        var view = await sessions.ViewAsync(id);
         if (view.Status == ClusterSessionView.Unknown) return NotFound(id);
-        if (view.Status is ClusterSessionView.Queued or ClusterSessionView.Running or ClusterSessionView.Interrupted)
+        if (ClusterSession.IsActive(view.Status))
             return Problem(409, "Not finished", $"session {id} is {view.Status.ToLowerInvariant()}; its report comes when it stops");
-        return silo.Store.ReadAttachment(id, file) is { } bytes
+        return sessions.ReadReport(id, file) is { } bytes
             ? Results.Bytes(bytes, contentType)
             : Problem(404, "No report", $"session {id} ({view.Status}) has no {file}: it stopped before a report was written");
     }
 
-    private static async Task<IResult> CancelAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> CancelAsync(string id, ClusterSessions sessions)
     {
         if (!SessionStore.IsValidSessionId(id)) return BadId(id);
-        var grain = grains.GetGrain<ISessionGrain>(id);
-        if ((await grain.GetAsync()).Status == ClusterSessionView.Unknown) return NotFound(id);
-        return await grain.CancelAsync()
-            ? Results.Accepted($"/api/cluster/sessions/{id}", await grain.GetAsync())
+        if ((await sessions.ViewAsync(id)).Status == ClusterSessionView.Unknown) return NotFound(id);
+        return await sessions.CancelAsync(id)
+            ? Results.Accepted($"/api/cluster/sessions/{id}", await sessions.ViewAsync(id))
             : Problem(409, "Not running", $"session {id} is not queued or running");
     }
 

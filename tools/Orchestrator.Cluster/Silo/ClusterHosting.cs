@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Cluster.Drain;
 using StackExchange.Redis;
@@ -17,6 +18,8 @@ public static class ClusterHosting
     {
         var sessions = new SiloSessions();
         host.UseOrleans(silo => silo.UseOrchestratorCluster(settings, redis, log, sessions));
+        // What the HTTP API of this host reads and posts cluster sessions through.
+        host.Services.AddSingleton<Sessions.ClusterSessions>();
         return sessions;
     }
 }

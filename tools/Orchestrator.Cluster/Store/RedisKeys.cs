@@ -27,6 +27,12 @@ public sealed class RedisKeys(string clusterId)
     /// <summary>Every session's listing line (a small JSON), by id: listing never reads a whole state.</summary>
     public RedisKey Summaries => _prefix + "summaries";
 
+    /// <summary>Every session posted to the cluster, by id (<see cref="Sessions.PostedSession"/> as JSON): listing sees a session before its first state is written.</summary>
+    public RedisKey Posted => _prefix + "posted";
+
+    /// <summary>The Idempotency-Keys of posts, each with the session it made (<see cref="Sessions.PostedSession"/> as JSON).</summary>
+    public RedisKey IdempotencyKeys => _prefix + "idempotency-keys";
+
     /// <summary>The sessions a silo drives now, by id (<see cref="Status.DrivenSession"/> as JSON): what <c>cluster status</c> reads.</summary>
     public RedisKey Driven => _prefix + "driven";
 

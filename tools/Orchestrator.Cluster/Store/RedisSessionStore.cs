@@ -138,6 +138,62 @@ public sealed class RedisSessionStore : ISessionStore
         return new EventLogReadResult(events, warnings);
     }
 
+    /// <summary>
+    /// The logged events from position <paramref name="index"/> of the session's list on (0 for all): a follower on a
+    /// silo that does not drive the session reads only what was appended since its last read. <c>Read</c> is how many
+    /// entries were read, unreadable ones (skipped, as <see cref="ReadEvents"/> skips them) included.
+    /// </summary>
+    public async Task<(IReadOnlyList<SessionEvent> Events, long Read)> ReadEventsFromAsync(string sessionId, long index)
+    {
+        var lines = await _db.ListRangeAsync(_keys.Events(sessionId), index).ConfigureAwait(false);
+        var events = new List<SessionEvent>(lines.Length);
+        foreach (var line in lines)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<SessionEvent>((byte[])line!, SessionStateJson.CompactOptions) is { } e) events.Add(e);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return (events, lines.Length);
+    }
+
+    /// <summary>Notes a session posted to the cluster, so that it is listed before its first state exists.</summary>
+    public Task NotePostedAsync(Sessions.PostedSession posted) =>
+        _db.HashSetAsync(_keys.Posted, posted.Id, JsonSerializer.SerializeToUtf8Bytes(posted, LineJson));
+
+    /// <summary>
+    /// Takes a post's Idempotency-Key for <paramref name="posted"/>, atomically (HSETNX): null when it is now this post's,
+    /// else the session an earlier post with that key made.
+    /// </summary>
+    public async Task<Sessions.PostedSession?> ClaimIdempotencyKeyAsync(string key, Sessions.PostedSession posted)
+    {
+        if (await _db.HashSetAsync(_keys.IdempotencyKeys, key, JsonSerializer.SerializeToUtf8Bytes(posted, LineJson), When.NotExists).ConfigureAwait(false))
+            return null;
+        var earlier = await _db.HashGetAsync(_keys.IdempotencyKeys, key).ConfigureAwait(false);
+        return earlier.IsNull ? null : JsonSerializer.Deserialize<Sessions.PostedSession>((byte[])earlier!, LineJson);
+    }
+
+    /// <summary>Lets go of a key whose post made no session after all (best effort: an outage leaves it to its earlier claim).</summary>
+    public async Task ReleaseIdempotencyKeyAsync(string key)
+    {
+        try
+        {
+            await _db.HashDeleteAsync(_keys.IdempotencyKeys, key).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisOutage.Caused(e))
+        {
+        }
+    }
+
+    /// <summary>Every session posted to the cluster (in no order).</summary>
+    public async Task<IReadOnlyList<Sessions.PostedSession>> PostedAsync() => (await _db.HashValuesAsync(_keys.Posted).ConfigureAwait(false))
+        .Select(v => JsonSerializer.Deserialize<Sessions.PostedSession>((byte[])v!, LineJson))
+        .OfType<Sessions.PostedSession>()
+        .ToArray();
+
     public async ValueTask<byte[]?> ReadInputAsync(string sessionId, CancellationToken cancellationToken) =>
         (byte[]?)await _db.StringGetAsync(_keys.Input(sessionId)).ConfigureAwait(false);
 

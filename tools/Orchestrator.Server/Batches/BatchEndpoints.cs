@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Batch;
 using Orchestrator.Manuscripts.Loading;
@@ -22,23 +21,24 @@ public static class BatchEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/batches").WithTags("batches");
+        group.AddEndpointFilter(SessionEndpoints.Refusals);
         group.MapPost("", PostAsync)
             .WithSummary("Analyse several manuscripts: multipart 'file' parts, or one .zip of a folder (multipart, or the raw application/zip body)")
             .Produces<BatchView>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429).DisableAntiforgery();
-        group.MapGet("/{id}", Show).WithSummary("A batch's summary (summary.json's fields), its progress and per-manuscript sessions")
+        group.MapGet("/{id}", ShowAsync).WithSummary("A batch's summary (summary.json's fields), its progress and per-manuscript sessions")
             .Produces<BatchView>().ProducesProblem(400).ProducesProblem(404);
-        group.MapGet("/{id}/summary.csv", Csv).WithSummary("A finished batch's summary.csv (409 while it runs)")
+        group.MapGet("/{id}/summary.csv", CsvAsync).WithSummary("A finished batch's summary.csv (409 while it runs)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<IResult> PostAsync(HttpRequest request, ServerOptions options, PipelineCatalog catalog, BatchStore batches,
-        BatchViews batchViews, SubmissionStore submissions, SessionRunner runner, RunQueue queue, SessionViews views,
-        IHostApplicationLifetime lifetime, CancellationToken ct)
+        BatchViews batchViews, ISessionBackend sessions, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
             return SessionEndpoints.Problem(StatusCodes.Status503ServiceUnavailable, "Stopping", "the server is stopping and takes no new batches");
         var staging = batches.NewStagingFolder();
+        string? committed = null;
         try
         {
             var (form, name) = await BatchUploadReader.ReadAsync(request, options.MaxUploadBytes, staging, ct);
@@ -50,7 +50,7 @@ public static class BatchEndpoints
                     $"no manuscript found ({BatchDiscoveryOptions.DefaultPattern}, or folders of chapter files)"
                     + (plan.Notes.Count > 0 ? ": " + string.Join("; ", plan.Notes) : ""));
 
-            var loaded = new List<(BatchItem Item, ManuscriptDocument Document, string Hash, string ContentKey)>(plan.Items.Count);
+            var loaded = new List<(BatchItem Item, ManuscriptDocument Document, string Hash)>(plan.Items.Count);
             foreach (var item in plan.Items)
             {
                 ManuscriptDocument document;
@@ -63,51 +63,37 @@ public static class BatchEndpoints
                     var status = ex.Reason == LoadFailureReason.UnsupportedFormat ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest;
                     return SessionEndpoints.Problem(status, "Bad upload", $"{item.Name}: {ex.Detail}");
                 }
-                var hash = await HashAsync(item, ct);
-                loaded.Add((item, document, hash, fields.ContentKey(hash, catalog)));
+                loaded.Add((item, document, await HashAsync(item, ct)));
             }
-
-            // The sessions this batch must run, against the room in the queue: all of them are queued, or none.
-            var reusable = loaded.Select(l => Reusable(l.ContentKey, submissions, views)).ToArray();
-            var fresh = reusable.Count(r => r is null);
-            if (fresh > queue.MaxQueued - queue.WaitingCount)
-                return SessionEndpoints.QueueFull(runner, queue,
-                    $"the batch needs {fresh} places in the queue and {Math.Max(0, queue.MaxQueued - queue.WaitingCount)} are free (--max-queued {queue.MaxQueued})");
 
             var id = BatchStore.NewId(DateTimeOffset.UtcNow);
-            var input = batches.Commit(staging, id);
+            var input = committed = batches.Commit(staging, id);
             var now = DateTimeOffset.UtcNow;
-            var entries = new List<BatchEntry>(loaded.Count);
-            var queued = new List<string>();
-            for (var i = 0; i < loaded.Count; i++)
+            var posts = loaded.Select(l => new SessionPost(fields, l.Item.Name, null, l.Hash, l.Document)
             {
-                var (item, document, contentHash, contentKey) = loaded[i];
-                var common = (Title: document.Title, Words: document.WordCount, Chapters: document.Chapters.Count,
-                    Encoding: BatchRunner.EncodingNote(document.Encoding));
-                if (reusable[i] is { } earlier)
+                KeptAt = Path.Combine(input, Path.GetRelativePath(staging, l.Item.Path)), BatchId = id,
+            }).ToArray();
+            await sessions.PostBatchAsync(posts, async started =>
+            {
+                var entries = new List<BatchEntry>(started.Count);
+                for (var i = 0; i < started.Count; i++)
                 {
-                    entries.Add(new BatchEntry(item.Name, earlier.Id, earlier.Finished, common.Title, common.Words, common.Chapters, common.Encoding,
-                        earlier.Finished ? new BatchEntryResult(BatchStatus.SkippedAlreadyDone, earlier.Quality, TopRecommendations(runner, earlier.Id), 0, null) : null));
-                    continue;
+                    var (item, document, _) = loaded[i];
+                    var (view, created) = started[i];
+                    // A finished session of the same work is this batch's row as it is: skipped, already done.
+                    var done = !created && view.Status == nameof(SessionStateStatus.Completed);
+                    entries.Add(new BatchEntry(item.Name, view.Id, done, document.Title, document.WordCount, document.Chapters.Count,
+                        BatchRunner.EncodingNote(document.Encoding),
+                        done ? new BatchEntryResult(BatchStatus.SkippedAlreadyDone, view.Quality, await TopRecommendationsAsync(sessions, view.Id, ct), 0, null) : null));
                 }
-                var sessionId = submissions.NewId(fields.Pipeline, id => runner.Store.Exists(id) || entries.Any(e => e.SessionId == id));
-                var path = Path.Combine(input, Path.GetRelativePath(staging, item.Path));
-                submissions.Save(new Submission
+                batches.Save(new BatchRecord
                 {
-                    Id = sessionId, Pipeline = fields.Pipeline, FileName = item.Name, ContentHash = contentHash, UploadPath = path,
-                    Requirements = fields.Requirements, ContentKey = contentKey, BatchId = id, PostedAt = now, Active = true,
+                    Id = id, Name = name, Pipeline = fields.Pipeline, Requirements = fields.Requirements, PostedAt = now,
+                    Manuscripts = entries, Notes = plan.Notes,
                 });
-                entries.Add(new BatchEntry(item.Name, sessionId, false, common.Title, common.Words, common.Chapters, common.Encoding, null));
-                queued.Add(sessionId);
-            }
-            // Saved before the first session is queued: a session that ends at once finds its batch.
-            batches.Save(new BatchRecord
-            {
-                Id = id, Name = name, Pipeline = fields.Pipeline, Requirements = fields.Requirements, PostedAt = now,
-                Manuscripts = entries, Notes = plan.Notes,
-            });
-            foreach (var sessionId in queued) runner.TryQueue(sessionId, force: true);
-            return Results.Accepted($"/api/batches/{id}", batchViews.Find(id));
+            }, ct);
+            committed = null;
+            return Results.Accepted($"/api/batches/{id}", await batchViews.FindAsync(id, ct));
         }
         catch (UploadException ex)
         {
@@ -115,22 +101,23 @@ public static class BatchEndpoints
         }
         finally
         {
-            // Still there unless committed: a refused post leaves nothing behind.
+            // Still there unless committed: a refused post leaves nothing behind (a batch its sessions refused neither).
             BatchStore.TryDelete(staging);
+            if (committed is not null) BatchStore.TryDelete(Path.GetDirectoryName(committed)!);
         }
     }
 
-    private static IResult Show(string id, BatchViews views)
+    private static async Task<IResult> ShowAsync(string id, BatchViews views, CancellationToken ct)
     {
         if (!BatchStore.IsValidId(id)) return BadId(id);
-        return views.Find(id) is { } view ? Results.Ok(view) : NotFound(id);
+        return await views.FindAsync(id, ct) is { } view ? Results.Ok(view) : NotFound(id);
     }
 
-    private static IResult Csv(string id, BatchStore batches, BatchViews views)
+    private static async Task<IResult> CsvAsync(string id, BatchStore batches, BatchViews views, CancellationToken ct)
     {
         if (!BatchStore.IsValidId(id)) return BadId(id);
         if (batches.Find(id) is null) return NotFound(id);
-        return views.FinishedSummary(id) is { } summary
+        return await views.FinishedSummaryAsync(id, ct) is { } summary
             ? Results.Text(BatchSummaryFiles.Csv(summary), "text/csv; charset=utf-8")
             : SessionEndpoints.Problem(StatusCodes.Status409Conflict, "Not finished", $"batch {id} is still running; its summary.csv comes when every manuscript has stopped");
     }
@@ -147,28 +134,16 @@ public static class BatchEndpoints
         return BatchDiscovery.Discover(root, options);
     }
 
-    /// <summary>A finished or active session of the same content, pipeline and requirements, as a post of one manuscript finds it.</summary>
-    private static (string Id, bool Finished, double? Quality)? Reusable(string contentKey, SubmissionStore submissions, SessionViews views)
+    private static async Task<IReadOnlyList<string>> TopRecommendationsAsync(ISessionBackend sessions, string sessionId, CancellationToken ct)
     {
-        if (submissions.FindByContent(contentKey) is not { } same || views.Find(same.Id) is not { } view) return null;
-        return view.Status switch
-        {
-            nameof(SessionStateStatus.Completed) => (same.Id, true, view.Quality),
-            SessionViews.Queued or SessionViews.Running => (same.Id, false, null),
-            _ => null,
-        };
-    }
-
-    private static IReadOnlyList<string> TopRecommendations(SessionRunner runner, string sessionId)
-    {
-        var path = Path.Combine(runner.Store.SessionFolder(sessionId), ReportFiles.JsonName);
         try
         {
-            using var stream = File.OpenRead(path);
-            return System.Text.Json.JsonSerializer.Deserialize<AnalysisReport>(stream, ReportJson.Options) is { } report
-                ? BatchRunner.TopRecommendations(report, 3) : [];
+            var report = await sessions.ReportAsync(sessionId, ReportFiles.JsonName, ct);
+            await using Stream stream = report.Path is { } path ? File.OpenRead(path) : new MemoryStream(report.Bytes ?? []);
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<AnalysisReport>(stream, ReportJson.Options, ct) is { } parsed
+                ? BatchRunner.TopRecommendations(parsed, 3) : [];
         }
-        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException or SessionRefusedException)
         {
             return []; // The row still names the session; its report says the rest.
         }

@@ -5,7 +5,7 @@ using Orchestrator.Server.Sessions;
 namespace Orchestrator.Server.Batches;
 
 /// <summary>Builds a batch's summary from its record and the live state of its sessions.</summary>
-public sealed class BatchViews(BatchStore batches, SessionViews sessions)
+public sealed class BatchViews(BatchStore batches, ISessionBackend sessions)
 {
     public const string RunningStatus = "running";
     public const string DoneStatus = "done";
@@ -13,26 +13,32 @@ public sealed class BatchViews(BatchStore batches, SessionViews sessions)
     public const string RunningRow = "running";
 
     /// <summary>The batch's summary, or null when there is no such batch.</summary>
-    public BatchView? Find(string id) => batches.Find(id) is { } record ? Build(record).View : null;
+    public async Task<BatchView?> FindAsync(string id, CancellationToken ct) => batches.Find(id) is { } record ? (await BuildAsync(record, ct)).View : null;
 
     /// <summary>The batch as <c>batch</c>'s summary, once every manuscript has stopped; null before (or when there is no such batch).</summary>
-    public BatchSummary? FinishedSummary(string id)
+    public async Task<BatchSummary?> FinishedSummaryAsync(string id, CancellationToken ct)
     {
         if (batches.Find(id) is not { } record) return null;
-        var (view, rows) = Build(record);
+        var (view, rows) = await BuildAsync(record, ct);
         if (view.Status != DoneStatus) return null;
         return new BatchSummary(view.Folder, view.Pipeline, rows.Select(r => r!).ToArray(), view.ElapsedSeconds);
     }
 
-    private (BatchView View, BatchResult?[] Rows) Build(BatchRecord record)
+    private async Task<(BatchView View, BatchResult?[] Rows)> BuildAsync(BatchRecord record, CancellationToken ct)
     {
+        // The sessions first, then the record again: a run records its result in the batch before its session reads as
+        // stopped, so a session seen stopped has its result in the record read after (read before, a row could show a
+        // session that just ended without the result its run recorded a moment later).
+        var found = new SessionView?[record.Manuscripts.Count];
+        for (var i = 0; i < found.Length; i++) found[i] = await sessions.FindAsync(record.Manuscripts[i].SessionId, ct);
+        record = batches.Find(record.Id) ?? record;
         var views = new List<BatchManuscriptView>(record.Manuscripts.Count);
         var rows = new BatchResult?[record.Manuscripts.Count];
         var lastUpdate = record.PostedAt;
         for (var i = 0; i < record.Manuscripts.Count; i++)
         {
             var entry = record.Manuscripts[i];
-            var session = sessions.Find(entry.SessionId);
+            var session = found[i];
             if (session?.UpdatedAt > lastUpdate) lastUpdate = session.UpdatedAt.Value;
             BatchStatus? final = null;
             string status;
@@ -71,7 +77,7 @@ public sealed class BatchViews(BatchStore batches, SessionViews sessions)
             record.Pipeline, record.PostedAt, Math.Round(Math.Max(0, elapsed), 3), totals, views, record.Notes), rows);
     }
 
-    /// <summary>A stopped session whose end this server did not record (cancelled before it began, or run elsewhere).</summary>
+    /// <summary>A stopped session whose end this server did not record (cancelled before it began, or run by a cluster's silo).</summary>
     private static BatchStatus FinalOf(string? status) => status switch
     {
         nameof(SessionStateStatus.Completed) => BatchStatus.Succeeded,

@@ -2,103 +2,71 @@ using System.Text;
 using System.Text.Json;
 using Orchestrator.Engine.Events;
 using Orchestrator.Engine.State;
-using Orchestrator.Server.Pipelines;
 using Orchestrator.Server.Sessions;
 
 namespace Orchestrator.Server.Events;
 
 /// <summary>
-/// <c>GET /api/sessions/{id}/events</c>: server-sent events on the engine's event hub. First the session's history
-/// from its log (after <c>Last-Event-ID</c>, else from the start; each event's id is its sequence number, so it
-/// survives restarts), then the live events of its pipeline's hub (<see cref="EventReplay.FollowAsync"/>), including
-/// the live-only ones (<c>node-started</c>, <c>retrying</c>, <c>missed</c>), which carry no id. A keep-alive comment
-/// goes out when the stream is quiet, and a last <c>end</c> event when the session is neither queued nor running
+/// <c>GET /api/sessions/{id}/events</c>: server-sent events of the session backend's follow
+/// (<see cref="ISessionBackend.FollowAsync"/>). First the session's history from its log (after <c>Last-Event-ID</c>,
+/// else from the start; each event's id is its sequence number, so it survives restarts), then the live events: on a
+/// single server from its pipeline's event hub, including the live-only ones (<c>node-started</c>, <c>retrying</c>,
+/// <c>missed</c>), which carry no id; in a cluster from the session's log in Redis as its silo writes it. A keep-alive
+/// comment goes out when the stream is quiet, and a last <c>end</c> event when the session is neither queued nor running
 /// (its reports written), after which the stream closes.
 /// </summary>
 public static class EventsEndpoint
 {
-    // Between being taken from the queue and opening its event stream a session loads its manuscript: a short gap,
-    // polled, since nothing signals the stream's opening to a host.
-    private static readonly TimeSpan OpeningPoll = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>The hub of a session no pipeline of this server runs: nothing is ever live on it, its log is replayed.</summary>
-    private static readonly SessionEventHub Idle = new();
-
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/sessions/{id}/events", StreamAsync).WithTags("sessions")
             .WithSummary("Server-sent events: history from Last-Event-ID (or the start), then live, closing when the session stops")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesProblem(404);
 
-    private static async Task StreamAsync(HttpContext context, string id, SessionViews views, SessionRunner runner, RunQueue queue,
-        SubmissionStore submissions, PipelineCatalog catalog, ServerOptions options)
+    private static async Task StreamAsync(HttpContext context, string id, ISessionBackend sessions, ServerOptions options, Serilog.ILogger log)
     {
         if (!SessionStore.IsValidSessionId(id))
         {
             await SessionEndpoints.BadId(id).ExecuteAsync(context);
             return;
         }
-        if (views.Find(id) is null)
-        {
-            await SessionEndpoints.NotFound(id).ExecuteAsync(context);
-            return;
-        }
-        var lastId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header
-            : long.TryParse(context.Request.Query["lastEventId"].ToString(), out var query) ? query : 0;
         var ct = context.RequestAborted;
-        var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        // The response begins (its first bytes go out) only once the stream is subscribed to a running session's
-        // events, or waits for the session to start: a client that sees it begin misses nothing published after.
-        var stream = new SseWriter(response, options.KeepAlive);
-
-        var hub = HubOf(id, submissions, catalog);
         try
         {
-            while (true)
+            if (await sessions.FindAsync(id, ct) is null)
             {
-                var changed = queue.Changed;
-                if (queue.IsActive(id) && !hub.IsOpen(id))
-                {
-                    // Queued (wait for the queue to move), or taken and still opening its stream (poll the short gap).
-                    await stream.IdleUntilAsync(queue.IsRunning(id) ? Task.Delay(OpeningPoll, ct) : changed, ct);
-                    continue;
-                }
-                // The log from where the client is, then live until the session's Stop, or until its run closes its
-                // stream without one (the log alone when it is not running): the follow always ends by itself.
-                var events = EventReplay.FollowAsync(hub, runner.Store, id, lastId + 1, untilStopped: true, cancellationToken: ct);
-                lastId = await stream.ForwardAsync(events, lastId, ct);
-                // After the Stop the runner writes the reports, then leaves the queue: the end comes after, so the report is there.
-                while (queue.IsRunning(id))
-                {
-                    var running = queue.Changed;
-                    if (queue.IsRunning(id)) await stream.IdleUntilAsync(running, ct);
-                }
-                if (queue.IsActive(id)) continue; // queued again (resumed) before this stream ended
-                var status = views.Find(id)?.Status ?? "Deleted";
-                await stream.WriteAsync($"event: end\ndata: {{\"status\":\"{status}\"}}\n\n", ct);
-                await stream.FlushAsync(ct);
+                await SessionEndpoints.NotFound(id).ExecuteAsync(context);
                 return;
             }
+            var lastId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header
+                : long.TryParse(context.Request.Query["lastEventId"].ToString(), out var query) ? query : 0;
+            var response = context.Response;
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers["X-Accel-Buffering"] = "no";
+            // The response begins (its first bytes go out) only once the stream is subscribed to a running session's
+            // events, or waits for the session to start: a client that sees it begin misses nothing published after.
+            var stream = new SseWriter(response, options.KeepAlive);
+            await stream.ForwardAsync(sessions.FollowAsync(id, lastId, ct), lastId, ct);
+            // The follow ends once the session stopped and its reports are written: the end comes after, so the report is there.
+            var status = (await sessions.FindAsync(id, ct))?.Status ?? "Deleted";
+            await stream.WriteAsync($"event: end\ndata: {{\"status\":\"{status}\"}}\n\n", ct);
+            await stream.FlushAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away; the session goes on.
         }
-    }
-
-    private static SessionEventHub HubOf(string id, SubmissionStore submissions, PipelineCatalog catalog)
-    {
-        if (submissions.Find(id) is not { } submission) return Idle;
-        try
+        catch (SessionRefusedException refusal) when (!context.Response.HasStarted)
         {
-            return catalog.Coordinator(submission.Pipeline).Events;
+            // Before the stream began, the refusal is the answer.
+            await refusal.ToResult().ExecuteAsync(context);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception e) when (context.Response.HasStarted && !ct.IsCancellationRequested)
         {
-            // A pipeline that no longer loads runs nothing: nothing is live, and the log is still replayed.
-            return Idle;
+            // Once begun, a stream cannot turn into an error: it ends, and the client's EventSource reconnects with its
+            // Last-Event-ID (after the retry: delay), missing nothing. (A cluster session's grain on a silo that just died.)
+            log.Warning(e is SessionRefusedException ? null : e, "Events stream of session {Session} ended before the session's end ({Error}); the client reconnects",
+                id, e.Message);
         }
     }
 

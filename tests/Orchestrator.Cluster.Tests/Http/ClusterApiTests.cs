@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cluster.Sessions;
+using Orchestrator.Manuscripts.Tests;
+using Orleans.Runtime;
+using StackExchange.Redis;
+
+namespace Orchestrator.Cluster.Tests.Http;
+
+/// <summary>
+/// The server's own API on two silos of one cluster, in this process on a real redis-server: a batch posted to one
+/// silo runs as cluster sessions that the other lists, shows, follows and serves the reports of, in the shapes of a
+/// single server; what a cluster does not do is refused in words. And the failures that pass map to 503.
+/// </summary>
+[TestFixture]
+public sealed class ClusterApiTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private RedisServer _redis = null!;
+    private string _root = null!;
+    private SiloServer _a = null!;
+    private SiloServer _b = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSilos()
+    {
+        _redis = await RedisServer.StartAsync();
+        _root = Directory.CreateTempSubdirectory("cluster-api-").FullName;
+        var cluster = "api-" + Guid.NewGuid().ToString("N")[..8];
+        _a = await SiloServer.StartAsync(_redis, cluster, Path.Combine(_root, "a"));
+        _b = await SiloServer.StartAsync(_redis, cluster, Path.Combine(_root, "b"));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopSilos()
+    {
+        if (_b is not null) await _b.DisposeAsync();
+        if (_a is not null) await _a.DisposeAsync();
+        if (_redis is not null) await _redis.DisposeAsync();
+        if (_root is not null) Directory.Delete(_root, recursive: true);
+    }
+
+    [Test]
+    public async Task A_batch_posted_to_one_silo_runs_as_cluster_sessions_the_other_lists_follows_and_serves()
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var path in new[] { Corpus.PathOf(Corpus.Alice), Path.Combine(Grains.SessionGrainTests.RepoRoot(), "samples", "the-lighthouse-keepers-daughter.md") })
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
+        form.Add(new StringContent("quick"), "pipeline");
+        using var posted = await _a.Client.PostAsync("/api/batches", form);
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
+        var batch = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        var batchId = batch.GetProperty("id").GetString()!;
+        var sessions = batch.GetProperty("manuscripts").EnumerateArray().Select(m => m.GetProperty("sessionId").GetString()!).ToArray();
+        Assert.That(sessions, Has.Length.EqualTo(2).And.Unique);
+
+        var listed = await _b.Client.GetFromJsonAsync<JsonElement>("/api/sessions?limit=500");
+        Assert.That(listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.SupersetOf(sessions),
+            "the other silo lists the batch's sessions");
+        var events = await ReadEventsAsync(_b, sessions[0]);
+        Assert.That(events[^1], Is.EqualTo(((long?)null, "end", "{\"status\":\"Completed\"}")));
+        var logged = events.Where(e => e.Id is not null).Select(e => e.Id!.Value).ToArray();
+        Assert.That(logged, Is.EqualTo(Enumerable.Range(1, logged.Length).Select(i => (long)i)));
+
+        var done = await WaitForBatchAsync(_a, batchId);
+        Assert.That(done.GetProperty("totals").GetProperty("succeeded").GetInt32(), Is.EqualTo(2), done.ToString());
+        foreach (var id in sessions)
+        {
+            var shown = await _b.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            Assert.That((shown.GetProperty("status").GetString(), shown.GetProperty("pipeline").GetString(), shown.GetProperty("runs").GetInt32()),
+                Is.EqualTo(("Completed", "quick", 1)));
+            Assert.That(shown.GetProperty("silo").GetString(), Is.Not.Empty);
+            Assert.That(shown.GetProperty("nodes").GetArrayLength(), Is.GreaterThan(0));
+            Assert.That(await _b.Client.GetStringAsync($"/api/sessions/{id}/report.md"), Is.EqualTo(await _a.Client.GetStringAsync($"/api/sessions/{id}/report.md")));
+        }
+    }
+
+    [Test]
+    public async Task A_post_retried_on_another_silo_with_its_Idempotency_Key_answers_the_same_session()
+    {
+        var sample = Path.Combine(Grains.SessionGrainTests.RepoRoot(), "samples", "the-lighthouse-keepers-daughter.md");
+        var key = "upload-" + Guid.NewGuid().ToString("N");
+        var first = await PostAsync(_a, sample, key);
+        var retried = await PostAsync(_b, sample, key);
+        using var other = new MultipartFormDataContent();
+        other.Add(new ByteArrayContent("Chapter 1\n\nAnother book altogether, of a few words.\n"u8.ToArray()), "file", "other.md");
+        other.Add(new StringContent("quick"), "pipeline");
+        using var otherRequest = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = other };
+        otherRequest.Headers.Add("Idempotency-Key", key);
+        using var conflict = await _b.Client.SendAsync(otherRequest);
+
+        Assert.That(first.Status, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(retried.Status, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Accepted));
+        Assert.That(retried.Id, Is.EqualTo(first.Id), "the retry on the other silo answers the session the first post made");
+        Assert.That(conflict.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.Contain(first.Id));
+    }
+
+    [Test]
+    public async Task What_a_cluster_does_not_do_is_refused_in_words()
+    {
+        using var unknown = await _b.Client.GetAsync("/api/sessions/novel_20260101_000000_0000");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var events = await _b.Client.GetAsync("/api/sessions/novel_20260101_000000_0000/events");
+        Assert.That(events.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var resume = await _b.Client.PostAsync("/api/sessions/novel_20260101_000000_0000/resume", null);
+        Assert.That(resume.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+        Assert.That((await resume.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.Contain("resumes by itself"));
+    }
+
+    [Test]
+    public void A_grain_on_an_unreachable_silo_and_an_unreachable_Redis_are_a_503_with_Retry_After()
+    {
+        var rejected = new SiloUnavailableException();
+        Assert.That(SiloUnreachableException.IsUnreachable(rejected), Is.True);
+        Assert.That(SiloUnreachableException.IsUnreachable(new TimeoutException()), Is.True);
+        Assert.That(SiloUnreachableException.IsUnreachable(new InvalidOperationException()), Is.False);
+
+        var silo = ClusterSessionBackend.RefusalOf(new SiloUnreachableException("novel_1", rejected))!;
+        Assert.That((silo.Status, silo.RetryAfterSeconds, silo.Title), Is.EqualTo((503, 5, "Silo unreachable")));
+        Assert.That(silo.Message, Does.Contain("novel_1").And.Contain(nameof(SiloUnavailableException)));
+        var redis = ClusterSessionBackend.RefusalOf(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "It was not possible to connect"))!;
+        Assert.That((redis.Status, redis.RetryAfterSeconds, redis.Title), Is.EqualTo((503, 5, "Redis unreachable")));
+        Assert.That(ClusterSessionBackend.RefusalOf(new InvalidOperationException("a bug")), Is.Null, "a fault of ours stays a 500");
+    }
+
+    private static async Task<(HttpStatusCode Status, string Id)> PostAsync(SiloServer silo, string path, string idempotencyKey)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
+        form.Add(new StringContent("quick"), "pipeline");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await silo.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.LessThan(300), body);
+        return (response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
+    }
+
+    private static async Task<IReadOnlyList<(long? Id, string Event, string Data)>> ReadEventsAsync(SiloServer silo, string id)
+    {
+        using var response = await silo.Client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return await Server.Tests.SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync());
+    }
+
+    private static async Task<JsonElement> WaitForBatchAsync(SiloServer silo, string id)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var batch = await silo.Client.GetFromJsonAsync<JsonElement>($"/api/batches/{id}");
+            if (batch.GetProperty("status").GetString() == "done") return batch;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"batch {id} still runs after {Patience.TotalSeconds:F0} s: {batch}");
+            await Task.Delay(200);
+        }
+    }
+}
