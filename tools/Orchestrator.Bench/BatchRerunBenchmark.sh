@@ -16,13 +16,7 @@ corpus="$(cd "$repo/.." && pwd)/shared/corpus"
 rm -rf "$work"
 mkdir -p "$work/in"
 [ -n "${4:-}" ] || dotnet build -c Release -v q --nologo "$repo/tools/Orchestrator.Cli" >/dev/null
-mapfile -t books < <(ls "$corpus"/*.txt)
-for ((i = 0; i < count; i++)); do
-  book="${books[$((i % ${#books[@]}))]}"
-  lines=$(wc -l <"$book")
-  start=$(( (i * 7919) % (lines - 80) + 1 ))
-  { printf 'Manuscript %d\n\nChapter 1\n\n' "$i"; sed -n "${start},$((start + 59))p" "$book"; } >"$work/in/m$(printf %05d "$i").txt"
-done
+"$repo/tools/scripts/small-manuscripts.sh" "$count" "$work/in" "$corpus"
 echo "$count manuscripts in $work/in; load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 for pass in first rerun; do
   start=$(date +%s.%N)

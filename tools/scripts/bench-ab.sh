@@ -40,15 +40,7 @@ for side in a b; do
 done
 
 # The batch's input: the same distinct small manuscripts for both sides.
-corpus="$(dirname "$book")"
-mkdir -p "$work/batch"
-mapfile -t books < <(ls "$corpus"/*.txt)
-for ((i = 0; i < count; i++)); do
-  source="${books[$((i % ${#books[@]}))]}"
-  lines=$(wc -l <"$source")
-  start=$(( (i * 7919) % (lines - 80) + 1 ))
-  { printf 'Manuscript %d\n\nChapter 1\n\n' "$i"; sed -n "${start},$((start + 59))p" "$source"; } >"$work/batch/m$(printf %05d "$i").txt"
-done
+"$root/tools/scripts/small-manuscripts.sh" "$count" "$work/batch" "$(dirname "$book")"
 
 # one SIDE CASE: one measured run with a fresh data folder; appends "wall cpu" to $work/SIDE-CASE.
 one() {
