@@ -83,4 +83,39 @@ public sealed class LexicalIndexTests
         // Only forms the text holds: a word the library never uses is still unknown (and goes to FTS5).
         Assert.That(index.TryStem("frankenstein", out _), Is.False);
     }
+
+    [Test]
+    public async Task Two_terms_joined_by_and_rank_as_fts5_ranks_them()
+    {
+        // The plan joins the two rarest words by AND only in a library where even they are in thousands of chunks; the
+        // index then merges the two posting lists. Here it is checked on common words of a small library, directly.
+        using var folder = new TempFolder();
+        var path = folder.Library("books");
+        await using (var library = await LibraryStore.OpenAsync("books", path, new LibraryOptions { Create = true }, CancellationToken.None))
+        {
+            await library.AddAsync(Corpus.PathOf(Corpus.PrideAndPrejudice), CancellationToken.None);
+            await library.AddAsync(Corpus.PathOf(Corpus.Frankenstein), CancellationToken.None);
+        }
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        var index = await LexicalIndex.BuildAsync(connection, await TermFrequencies.ReadAsync(connection, CancellationToken.None), 1, CancellationToken.None);
+        Assert.That(index, Is.Not.Null);
+
+        var pairs = new[] { ("great", "time"), ("elizabeth", "darci"), ("man", "good"), ("father", "life"), ("letter", "sister"), ("time", "great") };
+        foreach (var (first, second) in pairs)
+        {
+            var expected = new List<(long Id, double Score)>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT 10";
+                command.Parameters.AddWithValue("$match", $"\"{first}\" AND \"{second}\"");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) expected.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+            }
+            var actual = index!.Search([first, second], all: true, 10);
+            Assert.That(expected, Has.Count.EqualTo(10), $"{first} AND {second} is in many chunks");
+            Assert.That(actual.Select(h => h.Id), Is.EqualTo(expected.Select(h => h.Id)), $"{first} AND {second}");
+            Assert.That(actual.Select(h => h.Score), Is.EqualTo(expected.Select(h => h.Score)).Within(1e-9), $"{first} AND {second}");
+        }
+    }
 }

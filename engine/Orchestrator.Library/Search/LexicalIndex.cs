@@ -61,34 +61,9 @@ internal sealed class LexicalIndex
             lists[i] = _terms.TryGetValue(terms[i], out var id) ? _postings[id] : [];
             if (all && lists[i].Length == 0) return [];
         }
-        if (!_scratch.TryTake(out var scratch)) scratch = new Scratch(_rowids.Length);
-        var (scores, matched, touched) = (scratch.Scores, scratch.Matched, scratch.Touched);
-        for (var i = 0; i < lists.Length; i++)
-        {
-            var hits = (double)lists[i].Length;
-            // Terms absent from the library add nothing (FTS5 adds idf × 0 for them).
-            if (hits == 0) continue;
-            var idf = Math.Log((_rows - hits + 0.5) / (hits + 0.5));
-            if (idf <= 0.0) idf = 1e-6;
-            foreach (var posting in lists[i])
-            {
-                var chunk = posting >>> TfBits;
-                var frequency = (double)(posting & TfMask);
-                var length = (double)_lengths[chunk];
-                if (matched[chunk]++ == 0) touched.Add(chunk);
-                scores[chunk] += idf * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + B * length / _averageLength)));
-            }
-        }
         var best = new PriorityQueue<int, (double Score, int Chunk)>(limit + 1, WorstFirst.Instance);
-        foreach (var chunk in touched)
-        {
-            if (all && matched[chunk] != lists.Length) continue;
-            var key = (scratch.Scores[chunk], chunk);
-            if (best.Count < limit) best.Enqueue(chunk, key);
-            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(chunk, key);
-        }
-        scratch.Clear();
-        _scratch.Add(scratch);
+        if (all && lists.Length == 2) Intersect(lists[0], lists[1], best, limit);
+        else Accumulate(lists, all, best, limit);
         var result = new (long Id, double Score)[best.Count];
         for (var i = result.Length - 1; i >= 0; i--)
         {
@@ -96,6 +71,76 @@ internal sealed class LexicalIndex
             result[i] = (_rowids[chunk], key.Score);
         }
         return [.. result];
+    }
+
+    /// <summary>Scores every posting of every list into per-chunk sums (in term order, as FTS5 adds them), then keeps the best.</summary>
+    private void Accumulate(int[][] lists, bool all, PriorityQueue<int, (double Score, int Chunk)> best, int limit)
+    {
+        if (!_scratch.TryTake(out var scratch)) scratch = new Scratch(_rowids.Length);
+        var (scores, matched, touched) = (scratch.Scores, scratch.Matched, scratch.Touched);
+        foreach (var list in lists)
+        {
+            // Terms absent from the library add nothing (FTS5 adds idf × 0 for them).
+            if (list.Length == 0) continue;
+            var idf = Idf(list.Length);
+            foreach (var posting in list)
+            {
+                var chunk = posting >>> TfBits;
+                if (matched[chunk]++ == 0) touched.Add(chunk);
+                scores[chunk] += Weight(idf, posting, chunk);
+            }
+        }
+        foreach (var chunk in touched)
+            if (!all || matched[chunk] == lists.Length) Offer(best, chunk, scores[chunk], limit);
+        scratch.Clear();
+        _scratch.Add(scratch);
+    }
+
+    /// <summary>
+    /// Two terms joined by AND (the plan's two rarest, both common): a merge of the two sorted posting lists scores only
+    /// the chunks holding both, where summing every posting would score tens of thousands for nothing. The sum is
+    /// formed in the same order as <see cref="Accumulate"/> (0, then the first term, then the second), so the scores are
+    /// the same to the last bit.
+    /// </summary>
+    private void Intersect(int[] first, int[] second, PriorityQueue<int, (double Score, int Chunk)> best, int limit)
+    {
+        var (idfFirst, idfSecond) = (Idf(first.Length), Idf(second.Length));
+        for (int i = 0, j = 0; i < first.Length && j < second.Length;)
+        {
+            var (a, b) = (first[i] >>> TfBits, second[j] >>> TfBits);
+            if (a < b) i++;
+            else if (b < a) j++;
+            else
+            {
+                var score = 0.0;
+                score += Weight(idfFirst, first[i], a);
+                score += Weight(idfSecond, second[j], b);
+                Offer(best, a, score, limit);
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+    }
+
+    /// <summary>FTS5's idf for a term in <paramref name="hits"/> chunks (floored at 1e-6 as bm25() does).</summary>
+    private double Idf(int hits)
+    {
+        var idf = Math.Log((_rows - hits + 0.5) / (hits + 0.5));
+        return idf <= 0.0 ? 1e-6 : idf;
+    }
+
+    /// <summary>One term's BM25 share in one chunk, computed in bm25()'s order of operations.</summary>
+    private double Weight(double idf, int posting, int chunk)
+    {
+        var frequency = (double)(posting & TfMask);
+        var length = (double)_lengths[chunk];
+        return idf * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + B * length / _averageLength)));
+    }
+
+    private static void Offer(PriorityQueue<int, (double Score, int Chunk)> best, int chunk, double score, int limit)
+    {
+        var key = (score, chunk);
+        if (best.Count < limit) best.Enqueue(chunk, key);
+        else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(chunk, key);
     }
 
     /// <summary>The stem of <paramref name="word"/> when the library's text holds the word as written (lower case) and the tokenizer makes one term of it.</summary>
