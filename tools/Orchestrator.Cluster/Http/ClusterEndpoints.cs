@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
@@ -53,7 +54,7 @@ public static class ClusterEndpoints
     }
 
     private static async Task<IResult> PostAsync(HttpRequest request, IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets,
-        CancellationToken ct)
+        ModelNeeds needs, SiloLoads loads, CancellationToken ct)
     {
         var name = Path.GetFileName(request.Query["name"].ToString());
         if (name.Length == 0) name = "manuscript.txt";
@@ -61,6 +62,11 @@ public static class ClusterEndpoints
         if (pipeline.Length == 0) pipeline = "novel";
         if (!pipeline.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || !File.Exists(Path.Combine(silo.Settings.PipelinesDirectory, pipeline + ".json")))
             return Problem(400, "Unknown pipeline", $"no pipeline '{pipeline}' in this silo's pipelines folder");
+        if (needs.OfPipeline(pipeline) && !loads.AnyWithModel())
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Problem(503, "No silo with a model", $"pipeline '{pipeline}' has llm nodes and no active silo of the cluster declares a model (serve --model); start one, or post again later");
+        }
         var genre = request.Query["genre"].ToString() is { Length: > 0 } g ? g : null;
         if (genre is not null && !GenreNorms.TryGet(genre, out _))
             return Problem(400, "Unknown genre", $"unknown genre '{genre}' (known: {string.Join(", ", GenreNorms.Known)})");
