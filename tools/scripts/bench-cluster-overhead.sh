@@ -7,7 +7,7 @@
 #            at once to POST /api/cluster/sessions;
 # and times from the first post to the last session completed (the server already listening). Rounds alternate
 # plain/cluster so that a change of load hits both; prints each round, the medians, their ratio, and the Redis
-# commands the cluster run sent (INFO commandstats) per session.
+# commands (INFO commandstats) and bytes (total_net_input_bytes) the cluster run sent per session.
 #
 # Usage: tools/scripts/bench-cluster-overhead.sh [ROUNDS]     (default 3)
 # Environment: ORCHESTRATOR_BIN  an already built `orchestrator` executable or orchestrator.dll (skips the build)
@@ -124,6 +124,7 @@ cluster_round() {
   drive "http://127.0.0.1:$port" /api/cluster/sessions
   calls="$(redis-cli -p "$redis" info commandstats | tr -d '\r' | awk -F'[=,]' '/^cmdstat_/{n+=$2} END{print n}')"
   echo "$calls" >"$work/redis-calls-$1"
+  redis-cli -p "$redis" info stats | tr -d '\r' | awk -F: '$1=="total_net_input_bytes"{print $2}' >"$work/redis-bytes-$1"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   redis-cli -p "$redis" shutdown nosave >/dev/null 2>&1 || true
 }
@@ -133,7 +134,8 @@ plain=(); cluster=()
 for r in $(seq "$rounds"); do
   p="$(plain_round "$r")"; c="$(cluster_round "$r")"
   plain+=("$p"); cluster+=("$c")
-  echo "round $r: plain serve ${p} s, one-silo cluster ${c} s ($(cat "$work/redis-calls-$r") Redis commands, $(( $(cat "$work/redis-calls-$r") / 30 )) per session); load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "round $r: plain serve ${p} s, one-silo cluster ${c} s ($(cat "$work/redis-calls-$r") Redis commands, $(( $(cat "$work/redis-calls-$r") / 30 )) per session;" \
+    "$(( $(cat "$work/redis-bytes-$r") / 30 / 1024 )) KB sent to Redis per session); load $(cut -d' ' -f1 /proc/loadavg)"
 done
 python3 - "${plain[*]}" "${cluster[*]}" "$words" <<'EOF'
 import statistics, sys

@@ -114,7 +114,7 @@ public sealed class SessionGrain(
         }
         if (_run is null)
         {
-            log.Information("Session {Session} is owed a run and none is going on; starting it on this silo", Id);
+            if (!_awaitingModel) log.Information("Session {Session} is owed a run and none is going on; starting it on this silo", Id);
             Start();
         }
     }
@@ -238,6 +238,7 @@ public sealed class SessionGrain(
         {
             try
             {
+                if (analysis is null && await EndedBeforeAsync(ct) is { } ended) return ended;
                 // A session that ended before the outage cut its report writes is not driven again: only they are done again.
                 analysis ??= await RunOrResumeAsync(order, ct);
                 if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
@@ -258,6 +259,21 @@ public sealed class SessionGrain(
                 await Task.Delay(RedisOutage.PollEvery, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// The status of a session that ended, reports written, in a run whose silo died (or stopped) before the grain
+    /// recorded it: it is not resumed, which would log its end a second time. Null when it is still to run.
+    /// </summary>
+    private async Task<string?> EndedBeforeAsync(CancellationToken ct)
+    {
+        var store = pipelines.Store;
+        // The HTML report is the last of the three written.
+        if (!store.Exists(Id) || store.ReadAttachment(Id, ReportFiles.HtmlName) is null) return null;
+        var state = (await store.LoadStateAsync(Id, ct)).State;
+        if (state.Status is not (SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors or SessionStateStatus.Failed)) return null;
+        log.Information("Session {Session} had ended ({Status}) before its last run could record it; it is not run again", Id, state.Status);
+        return state.Status.ToString();
     }
 
     private async Task<ManuscriptAnalysis> RunOrResumeAsync(SessionOrder order, CancellationToken ct)
