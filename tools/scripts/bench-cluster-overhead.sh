@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a one-silo cluster costs against a plain server (issue 16: goal <= 10%). Builds Release, makes the 30 manuscripts
-# of ClusterBatchProcessTests (three corpus novels whole, 27 slices of 300-2500 paragraphs of the four), and for each
+# of ClusterBatchProcessTests (three corpus novels whole, 27 slices of 500-3000 paragraphs of the four), and for each
 # round starts, on fresh data folders and free loopback ports:
 #   plain    orchestrator serve --max-running 2, the 30 posted at once to POST /api/sessions;
 #   cluster  its own redis-server (no persistence) and one orchestrator serve --cluster --max-running 2, the 30 posted
@@ -52,7 +52,7 @@ n = 0
 for i in range(3):
     n += 1
     open(os.path.join(out, f"{n:02d}-{books[i]}.txt"), "w", encoding="utf-8").write(texts[i])
-sizes = [300, 800, 1500, 2500]
+sizes = [500, 1200, 2000, 3000]
 i = 0
 while n < 30:
     book = i % 4
