@@ -35,6 +35,8 @@ public sealed class ClusterProcessTests
         var reportFromB = await b.Client.GetStringAsync($"/api/cluster/sessions/{alice}/report");
         Assert.That(reportFromB, Is.EqualTo(reportFromA).And.Contain("Alice"));
 
+        // Both silos' placement tables show them idle again (a line still counting Alice would send Moby-Dick to B).
+        await ClusterBatchProcessTests.SeeEachOtherAsync(redis, [await a.SiloAddressAsync(), await b.SiloAddressAsync()], idle: true);
         // One run slot on each silo: of three novels posted to A, placement keeps Moby-Dick (the local silo on a tie) and
         // Frankenstein (a tie again once each silo has one) on A, Pride and Prejudice goes to B; both of A's are owed a
         // run when A is killed.
