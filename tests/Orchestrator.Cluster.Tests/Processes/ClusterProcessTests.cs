@@ -91,7 +91,10 @@ public sealed class ClusterProcessTests
         // A session seen running just before the kill may have completed on A in the moment between: one run, on A.
         unfinished.RemoveAll(id => ends.Single(e => e.GetProperty("id").GetString() == id) is var end
             && end.GetProperty("silo").GetString() == siloA && end.GetProperty("runs").GetInt32() == 1);
-        Assert.That(unfinished, Has.Count.GreaterThanOrEqualTo(2), "sessions were still owed a run when the silo died");
+        // Placement decides how many of the three sit on A, and which of A's takes its one run slot first (Pride and
+        // Prejudice, taking it first, ends before the kill): usually two are owed a run, one at the least (Moby-Dick).
+        TestContext.Out.WriteLine($"{unfinished.Count} session(s) of A owed a run at the kill");
+        Assert.That(unfinished, Is.Not.Empty, "a session was still owed a run when the silo died");
         Assert.That(ends.Select(e => e.GetProperty("status").GetString()), Is.All.EqualTo("Completed"));
         foreach (var end in ends.Where(e => unfinished.Contains(e.GetProperty("id").GetString()!)))
         {
