@@ -75,10 +75,12 @@ public sealed partial class ServeProcessTests
         await using (var serve = await ServeProcess.StartAsync(data, "--max-running", "2"))
         {
             ids = await Task.WhenAll(books.Select(serve.PostAsync));
-            // Wait until the first novel has some node finished, so the kill lands mid-run.
+            // Wait until the first novel's nodes are dispatched (its session is on disk by then), so the kill lands mid-run:
+            // its whole analysis (about a second) is the margin. Waiting for its first outcome left too little: in one CI
+            // run under load Moby-Dick completed before the signal landed, and there was nothing to resume.
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{ids[0]}/events");
             using var response = await serve.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(), stopAfter: kind => kind == "outcome");
+            await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(), stopAfter: kind => kind == "node-started");
             serve.KillHard();
         }
         var submissions = Directory.GetFiles(Path.Combine(data, "server", "submissions"));

@@ -50,6 +50,20 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo and waits until its HTTP API and its silo answer.</summary>
     public static async Task<SiloProcess> StartAsync(string dataDir, string redis, int maxRunning)
     {
+        // A port found free can be taken before the silo binds it (an outgoing connection of another silo gets an
+        // ephemeral port from the same range): a silo that fails to bind is started again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (silo, failure) = await TryStartAsync(dataDir, redis, maxRunning);
+            if (silo is not null) return silo;
+            if (attempt == 3 || !failure!.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                Assert.Fail(failure!);
+            TestContext.Out.WriteLine($"a silo could not bind its port (attempt {attempt}); starting it again");
+        }
+    }
+
+    private static async Task<(SiloProcess? Silo, string? Failure)> TryStartAsync(string dataDir, string redis, int maxRunning)
+    {
         var url = $"http://127.0.0.1:{RedisServer.FreePort()}";
         var silo = new SiloProcess(Start(dataDir, "serve", "--urls", url, "--pipelines", Path.Combine(Grains.SessionGrainTests.RepoRoot(), "pipelines"),
             "--max-running", maxRunning.ToString(), "--cluster", redis, "--cluster-id", ClusterId), dataDir)
@@ -58,11 +72,16 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
         for (var i = 0; i < 600; i++)
         {
-            if (silo._process.HasExited) Assert.Fail($"serve --cluster exited with {silo._process.ExitCode}: {await silo._stderr}");
+            if (silo._process.HasExited)
+            {
+                var failure = $"serve --cluster exited with {silo._process.ExitCode}: {await silo._stderr}";
+                await silo.DisposeAsync();
+                return (null, failure);
+            }
             try
             {
                 using var status = await silo.Client.GetAsync("/api/cluster/status");
-                if (status.IsSuccessStatusCode) return silo;
+                if (status.IsSuccessStatusCode) return (silo, null);
             }
             catch (HttpRequestException)
             {
@@ -71,8 +90,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         await silo.DisposeAsync();
-        Assert.Fail("serve --cluster did not answer within 60 s");
-        return null!;
+        return (null, "serve --cluster did not answer within 60 s");
     }
 
     public async Task<string> PostAsync(string path)
