@@ -11,7 +11,9 @@
 # Usage: tools/scripts/bench-ab.sh A_REF B_REF [ROUNDS] [MANUSCRIPT]
 #   ROUNDS      turns of each (default 5)
 #   MANUSCRIPT  default: ../shared/corpus/melville-moby-dick.txt
-# Environment: BATCH_COUNT  manuscripts in the batch (default 300, 60-line excerpts of the corpus)
+# Environment: BATCH_COUNT  manuscripts in the batch (default 300, 60-line excerpts of the corpus); several sizes,
+#                           e.g. "300 1500", run a batch of each and print the marginal CPU per manuscript between the
+#                           smallest and the largest, which leaves out the fixed start-up cost (JIT, assembly loading)
 #              BENCH_CASES  "run batch" (default), or one of them
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +22,7 @@ a="${1:?usage: bench-ab.sh A_REF B_REF [ROUNDS] [MANUSCRIPT]}"
 b="${2:?usage: bench-ab.sh A_REF B_REF [ROUNDS] [MANUSCRIPT]}"
 rounds="${3:-5}"
 book="$(realpath "${4:-$root/../shared/corpus/melville-moby-dick.txt}")"
-count="${BATCH_COUNT:-300}"
+read -r -a counts <<<"${BATCH_COUNT:-300}"
 data_root="${BENCH_DATA_ROOT:-/dev/shm}"
 [ -x /usr/bin/time ] || { echo "bench-ab: needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 2; }
 
@@ -40,17 +42,20 @@ for side in a b; do
 done
 
 # The batch's input: the same distinct small manuscripts for both sides.
-"$root/tools/scripts/small-manuscripts.sh" "$count" "$work/batch" "$(dirname "$book")"
+for count in "${counts[@]}"; do
+  "$root/tools/scripts/small-manuscripts.sh" "$count" "$work/batch-$count" "$(dirname "$book")"
+done
 
 # one SIDE CASE: one measured run with a fresh data folder; appends "wall cpu" to $work/SIDE-CASE.
+# CASE is "run" or "batch-COUNT".
 one() {
-  local side="$1" case="$2" cli="$work/$1/tools/Orchestrator.Cli/bin/Release/net10.0/orchestrator"
+  local side="$1" case="$2" count="${2#batch-}" cli="$work/$1/tools/Orchestrator.Cli/bin/Release/net10.0/orchestrator"
   rm -rf "$data/d" "$data/o"
   case "$case" in
     run)   /usr/bin/time -o "$work/t" -f "%e %U %S" "$cli" --data "$data/d" run "$book" --out "$data/o" >/dev/null 2>"$work/err" ;;
     # A batch exits non-zero when one manuscript fails (an older commit may have a bug that fails one); the time stands
     # and the failure is counted, but a batch that ran nothing is an error.
-    batch) /usr/bin/time -o "$work/t" -f "%e %U %S" "$cli" --data "$data/d" batch "$work/batch" --pipeline quick --parallel 4 --out "$data/o" >"$work/out" 2>"$work/err" \
+    batch-*) /usr/bin/time -o "$work/t" -f "%e %U %S" "$cli" --data "$data/d" batch "$work/batch-$count" --pipeline quick --parallel 4 --out "$data/o" >"$work/out" 2>"$work/err" \
              || { grep -q "^$count manuscript" "$work/out" && echo "$side" >> "$work/batch-failures"; } ;;
   esac || { echo "bench-ab: $side $case failed:" >&2; cat "$work/err" >&2; exit 1; }
   # The last line: GNU time puts "Command exited with non-zero status N" before the figures.
@@ -59,17 +64,31 @@ one() {
 
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-echo "A = $a, B = $b; $rounds turns each; run: $(basename "$book"); batch: $count manuscripts, --pipeline quick --parallel 4; data on $data_root"
+echo "A = $a, B = $b; $rounds turns each; run: $(basename "$book"); batch: ${counts[*]} manuscripts, --pipeline quick --parallel 4; data on $data_root"
+cases=()
 for case in ${BENCH_CASES:-run batch}; do
+  if [ "$case" = batch ]; then for count in "${counts[@]}"; do cases+=("batch-$count"); done; else cases+=("$case"); fi
+done
+for case in "${cases[@]}"; do
   one a "$case"; one b "$case"   # warm the disk cache, unmeasured
   : > "$work/a-$case"; : > "$work/b-$case"
   for ((r = 0; r < rounds; r++)); do one a "$case"; one b "$case"; done
   for side in a b; do
-    printf '%-5s %s  wall median %6.2f s   cpu median %6.2f s\n' "$case" "$side" \
+    printf '%-10s %s  wall median %6.2f s   cpu median %6.2f s\n' "$case" "$side" \
       "$(cut -d' ' -f1 "$work/$side-$case" | median)" "$(cut -d' ' -f2 "$work/$side-$case" | median)"
   done
-  awk -v c="$case" 'NR == FNR { a[FNR] = $2; next } { d = $2 / a[FNR]; s += d; n++ } END { printf "%-5s cpu B/A per turn, mean %.3f\n", c, s / n }' \
+  awk -v c="$case" 'NR == FNR { a[FNR] = $2; next } { d = $2 / a[FNR]; s += d; n++ } END { printf "%-10s cpu B/A per turn, mean %.3f\n", c, s / n }' \
     "$work/a-$case" "$work/b-$case"
 done
+# The marginal cost per manuscript: (median CPU of the largest batch - median CPU of the smallest) / the difference in
+# manuscripts. The fixed cost of a process (JIT, loading) cancels out, leaving the work each manuscript adds.
+if [ "${#counts[@]}" -gt 1 ] && [[ " ${cases[*]} " == *" batch-"* ]]; then
+  small="${counts[0]}" large="${counts[-1]}"
+  for side in a b; do
+    s_cpu=$(cut -d' ' -f2 "$work/$side-batch-$small" | median); l_cpu=$(cut -d' ' -f2 "$work/$side-batch-$large" | median)
+    awk -v s="$side" -v a="$s_cpu" -v b="$l_cpu" -v n="$((large - small))" -v lo="$small" -v hi="$large" \
+      'BEGIN { printf "batch %s marginal cpu per manuscript (%d -> %d): %.3f ms; fixed part at %d: %.2f s\n", s, lo, hi, (b - a) * 1000 / n, lo, a - (b - a) * lo / n }'
+  done
+fi
 [ -s "$work/batch-failures" ] && echo "batches with a failed manuscript: $(sort "$work/batch-failures" | uniq -c | tr '\n' ' ')"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
