@@ -51,15 +51,19 @@ public sealed class ClusterProcessTests
         Assert.That(reportFromB, Is.EqualTo(reportFromA).And.Contain("Alice"));
         Assert.That(await b.Client.GetStringAsync($"/api/cluster/sessions/{alice}/report"), Is.EqualTo(reportFromA), "/api/cluster serves the same report");
 
-        // One run slot on silo A: of three novels posted there, at least two still wait for it when A is killed.
+        // Both silos' placement tables show them idle again (a line still counting Alice would send Moby-Dick to B).
+        await ClusterBatchProcessTests.SeeEachOtherAsync(redis, [await a.SiloAddressAsync(), await b.SiloAddressAsync()], idle: true);
+        // One run slot on each silo: of three novels posted to A, placement keeps Moby-Dick (the local silo on a tie) and
+        // Frankenstein (a tie again once each silo has one) on A, Pride and Prejudice goes to B; both of A's are owed a
+        // run when A is killed.
         var ids = new List<string>();
         foreach (var book in new[] { Corpus.MobyDick, Corpus.PrideAndPrejudice, Corpus.Frankenstein }) ids.Add(await a.PostAsync(Corpus.PathOf(book)));
         // Followed from silo B through the kill: the session moves to B, and its stream goes on from B's tail of Redis.
         var mobyEvents = b.FollowEventsAsync(ids[0]);
-        var siloA = (await a.SessionAsync(ids[0])).GetProperty("silo").GetString();
+        var siloA = await a.SiloAddressAsync();
         var unfinished = new List<string>();
         foreach (var id in ids)
-            if ((await a.SessionAsync(id)).GetProperty("status").GetString() != "Completed") unfinished.Add(id);
+            if ((await a.SessionAsync(id)) is var view && view.GetProperty("silo").GetString() == siloA && view.GetProperty("status").GetString() != "Completed") unfinished.Add(id);
         a.KillHard();
         var killed = Stopwatch.StartNew();
 
@@ -87,7 +91,10 @@ public sealed class ClusterProcessTests
         // A session seen running just before the kill may have completed on A in the moment between: one run, on A.
         unfinished.RemoveAll(id => ends.Single(e => e.GetProperty("id").GetString() == id) is var end
             && end.GetProperty("silo").GetString() == siloA && end.GetProperty("runs").GetInt32() == 1);
-        Assert.That(unfinished, Has.Count.GreaterThanOrEqualTo(2), "sessions were still owed a run when the silo died");
+        // Placement decides how many of the three sit on A, and which of A's takes its one run slot first (Pride and
+        // Prejudice, taking it first, ends before the kill): usually two are owed a run, one at the least (Moby-Dick).
+        TestContext.Out.WriteLine($"{unfinished.Count} session(s) of A owed a run at the kill");
+        Assert.That(unfinished, Is.Not.Empty, "a session was still owed a run when the silo died");
         Assert.That(ends.Select(e => e.GetProperty("status").GetString()), Is.All.EqualTo("Completed"));
         foreach (var end in ends.Where(e => unfinished.Contains(e.GetProperty("id").GetString()!)))
         {

@@ -144,6 +144,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>This silo's Orleans address, as sessions' views name their silo.</summary>
+    public async Task<string> SiloAddressAsync() => (await Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString()!;
+
     public async Task<JsonElement> SessionAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}");
 
     /// <summary>Sends <paramref name="signal"/> (TERM, STOP, CONT...) to the silo's process.</summary>

@@ -34,6 +34,10 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
             // This silo is stopping and no other is active.
             throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "Silo stopping", ex.Message, SiloUnreachableException.RetryAfterSeconds);
         }
+        catch (Cluster.Placement.NoModelSiloException ex)
+        {
+            throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "No silo with a model", ex.Message, Cluster.Placement.NoModelSiloException.RetryAfterSeconds);
+        }
         catch (IdempotencyKeyReusedException ex)
         {
             throw new SessionRefusedException(StatusCodes.Status409Conflict, "Idempotency-Key reused", ex.Message);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Sessions;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
@@ -94,6 +95,11 @@ public static class ClusterEndpoints
         catch (InvalidOperationException ex)
         {
             return Problem(503, "Silo stopping", ex.Message);
+        }
+        catch (NoModelSiloException ex)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = NoModelSiloException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(503, "No silo with a model", ex.Message);
         }
         return Results.Accepted($"/api/cluster/sessions/{session.Id}", new ClusterSessionView(session.Id, session.Status, session.Silo, session.Runs ?? 0,
             session.Pipeline, session.FileName, session.Error));

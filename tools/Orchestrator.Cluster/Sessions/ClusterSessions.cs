@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
@@ -20,7 +21,7 @@ namespace Orchestrator.Cluster.Sessions;
 /// server's session backend); <c>/api/cluster/...</c> too.
 /// </summary>
 /// <remarks>A grain call that fails because its silo just died is thrown as <see cref="SiloUnreachableException"/>.</remarks>
-public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets)
+public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets, ModelNeeds needs, SiloLoads loads)
 {
     /// <summary>
     /// How often a follower polls the session's event list in Redis. A short poll rather than pub/sub: the list is the
@@ -40,9 +41,12 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     /// </summary>
     /// <exception cref="InvalidOperationException">This silo is stopping and no other is active.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The key was used for another manuscript or pipeline.</exception>
+    /// <exception cref="NoModelSiloException">The pipeline has llm nodes and no active silo declares a model.</exception>
     public async Task<(ClusterSession Session, bool Created)> SubmitAsync(string pipeline, string fileName, ManuscriptRequirements requirements,
         byte[] manuscript, string? idempotencyKey = null, CancellationToken ct = default)
     {
+        // Placement would keep such a session waiting for a silo with a model; a client is better told at once.
+        if (needs.OfPipeline(pipeline) && !loads.AnyWithModel()) throw new NoModelSiloException(pipeline);
         var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
         var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow, Convert.ToHexStringLower(SHA256.HashData(manuscript)));
         if (idempotencyKey is not null && await silo.Store.ClaimIdempotencyKeyAsync(idempotencyKey, posted) is { } earlier)
