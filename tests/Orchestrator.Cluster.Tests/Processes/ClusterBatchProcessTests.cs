@@ -42,7 +42,7 @@ public sealed class ClusterBatchProcessTests
         await using var b = await SiloProcess.StartAsync(Path.Combine(_root, "b"), redis.Address, maxRunning: 2);
         await using var c = await SiloProcess.StartAsync(Path.Combine(_root, "c"), redis.Address, maxRunning: 2);
         var silos = new Dictionary<string, string> { [await a.SiloAddressAsync()] = "A", [await b.SiloAddressAsync()] = "B", [await c.SiloAddressAsync()] = "C" };
-        await SeeEachOtherAsync(redis, silos.Keys);
+        await LoadLines.SeeEachOtherAsync(redis, silos.Keys);
         var clock = Stopwatch.StartNew();
 
         // 24 posted to A at once, as a client of one server would: placement spreads them. The longest go last, so that
@@ -50,7 +50,7 @@ public sealed class ClusterBatchProcessTests
         // as a post is read and checked.
         var first = manuscripts.Take(Count - Late).OrderBy(m => new FileInfo(m).Length).ToArray();
         // Each answer names the silo the session was placed on (its grain starts its run there before answering).
-        var answers = await Task.WhenAll(first.Select(m => PostPlacedAsync(a, m)));
+        var answers = await Task.WhenAll(first.Select(a.PostPlacedAsync));
         var siloA = silos.Single(s => s.Value == "A").Key;
         var siloB = silos.Single(s => s.Value == "B").Key;
         // A is frozen as soon as the last post is answered, so that it still drives sessions when it dies: on a quiet
@@ -58,15 +58,15 @@ public sealed class ClusterBatchProcessTests
         // finish the 24 before the kill. The sessions it drove are known from the notes silos keep in Redis (its grains
         // cannot answer while it is frozen, so nothing below asks them).
         await a.SignalAsync("STOP");
-        var onA = DrivenBy(redis, siloA);
+        var onA = (await FrozenSessions.ReadAsync(redis, siloA)).Ids;
         var atKill = answers.Count(x => Ended(store, x.Id));
         var ids = manuscripts.Take(Count - Late).Select(m => answers[Array.IndexOf(first, m)].Id).ToList();
         var placedOn = manuscripts.Take(Count - Late).Select(m => answers[Array.IndexOf(first, m)].Silo).ToList();
         var placed = placedOn.GroupBy(silo => silos[silo]).ToDictionary(g => g.Key, g => g.Count());
         TestContext.Out.WriteLine($"posted {ids.Count} in {clock.Elapsed.TotalSeconds:F1} s; placed: {string.Join(", ", placed.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
         // The others leave a silo out of placement once its load line has not changed for four publishing periods
-        // (SiloLoads, 4 s): past that (and their next read), B's drain hands nothing to the frozen A.
-        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        // (SiloLoads, 4 s): once their lines say so, B's drain hands nothing to the frozen A.
+        await LoadLines.LeftOutAsync(redis, siloA, [siloB, silos.Single(s => s.Value == "C").Key]);
 
         // B drains (SIGTERM): its sessions are checkpointed and move to C. Then A dies (kill -9): its sessions are cut
         // where they were, and resume elsewhere once the cluster declares A dead.
@@ -92,7 +92,7 @@ public sealed class ClusterBatchProcessTests
         // Then D joins, and takes the last six posts (posted to C: D has every slot free).
         await using var d = await SiloProcess.StartAsync(Path.Combine(_root, "d"), redis.Address, maxRunning: 2);
         silos[await d.SiloAddressAsync()] = "D";
-        await SeeEachOtherAsync(redis, silos.Where(s => s.Value is "C" or "D").Select(s => s.Key));
+        await LoadLines.SeeEachOtherAsync(redis, silos.Where(s => s.Value is "C" or "D").Select(s => s.Key));
         ids.AddRange(await Task.WhenAll(manuscripts.Skip(Count - Late).Select(c.PostAsync)));
         var drainExit = await b.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -198,33 +198,6 @@ public sealed class ClusterBatchProcessTests
     private static string Handed(string stderr) =>
         stderr.Split('\n').FirstOrDefault(l => l.Contains("handed over", StringComparison.Ordinal))?.Trim() ?? "no hand-over line";
 
-    /// <summary>
-    /// Waits until each of <paramref name="silos"/> (as their views name them) has read the others' loads (with
-    /// <paramref name="idle"/>, loads of no session): a silo writes its line and then reads them all, so once each line was
-    /// written again after the last of them appeared (as wanted), each has seen all.
-    /// </summary>
-    internal static async Task SeeEachOtherAsync(RedisServer redis, IEnumerable<string> silos, bool idle = false)
-    {
-        // A view's "S127.0.0.1:port:generation" is the line's "127.0.0.1:port@generation".
-        var names = silos.Select(s => s[1..s.LastIndexOf(':')] + "@" + s[(s.LastIndexOf(':') + 1)..]).ToHashSet();
-        var key = new RedisKeys(SiloProcess.ClusterId).Silos;
-        DateTimeOffset? allThere = null;
-        await WaitForAsync(() =>
-        {
-            var lines = redis.Connection.GetDatabase().HashValues(key).Select(v => JsonDocument.Parse((string)v!).RootElement)
-                .Where(l => names.Contains(l.GetProperty("silo").GetString()!)).Select(l => l.GetProperty("at").GetDateTimeOffset()).ToArray();
-            if (lines.Length < names.Count) return false;
-            if (idle && redis.Connection.GetDatabase().HashValues(key).Select(v => JsonDocument.Parse((string)v!).RootElement)
-                    .Any(l => names.Contains(l.GetProperty("silo").GetString()!) && l.GetProperty("sessions").GetArrayLength() > 0))
-            {
-                allThere = null;
-                return false;
-            }
-            allThere ??= lines.Max();
-            return lines.All(at => at > allThere);
-        }, "the silos reading each other's loads");
-    }
-
     /// <summary>The silo a session's view names, or null when the silo asked could not say just then (a grain on its way between silos, Redis slow).</summary>
     private static async Task<string?> SiloOfAsync(SiloProcess silo, string id)
     {
@@ -238,15 +211,6 @@ public sealed class ClusterBatchProcessTests
         }
     }
 
-    private static async Task<(string Id, string Silo)> PostPlacedAsync(SiloProcess silo, string path)
-    {
-        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
-        using var response = await silo.Client.PostAsync($"/api/cluster/sessions?name={Uri.EscapeDataString(Path.GetFileName(path))}", content);
-        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
-        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (view.GetProperty("id").GetString()!, view.GetProperty("silo").GetString()!);
-    }
-
     private static List<string> DrivenBy(RedisServer redis, string silo) => redis.Connection.GetDatabase()
         .HashValues(new RedisKeys(SiloProcess.ClusterId).Driven)
         .Select(v => JsonSerializer.Deserialize<Cluster.Status.DrivenSession>((string)v!, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
@@ -254,16 +218,6 @@ public sealed class ClusterBatchProcessTests
 
     private static bool Ended(RedisSessionStore store, string id) =>
         store.ReadEvents(id).Events.Any(e => e.Kind == SessionEventKind.Checkpoint && e.Status == "Completed");
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"no {what} within {Patience.TotalSeconds:F0} s");
-            await Task.Delay(200);
-        }
-    }
 
     private static async Task<JsonElement> WaitForEndAsync(SiloProcess silo, string id)
     {

@@ -43,7 +43,8 @@ public sealed class RedisRestartProcessTests
         // Moby-Dick is mid-run once its first node's outcome is logged; its silo is frozen while Redis stops, so it is still mid-run then.
         await WaitForAsync(() => store.ReadEvents(ids[Moby]).Events.Any(e => e.Kind == SessionEventKind.Outcome), "Moby-Dick's first node outcome");
         await m.SignalAsync("STOP");
-        var midRun = !store.ReadEvents(ids[Moby]).Events.Any(e => e.Kind == SessionEventKind.Stop);
+        var frozen = await FrozenSessions.ReadAsync(redis, mobySilo!);
+        var midRun = frozen.Ids.Contains(ids[Moby]) && !frozen.Events[ids[Moby]].Any(e => e.Kind == SessionEventKind.Stop);
         await redis.StopAsync();
         await m.SignalAsync("CONT");
         await Task.Delay(Outage);

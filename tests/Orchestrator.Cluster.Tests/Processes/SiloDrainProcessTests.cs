@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orchestrator.Cluster.Status;
 using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Reports;
@@ -18,11 +19,13 @@ namespace Orchestrator.Cluster.Tests.Processes;
 public sealed class SiloDrainProcessTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
-    // In the order posted to A (one run slot each): placement keeps Moby-Dick on A (the local silo on a tie), sends Pride
-    // and Prejudice to B's free slot, Frankenstein to A (a tie: each full), where it waits, and Alice to B.
-    private static readonly string[] Books = [Corpus.MobyDick, Corpus.PrideAndPrejudice, Corpus.Frankenstein, Corpus.Alice];
-    private const int Moby = 0;
-    private const int Waiting = 2;
+    // Posted to A in this order, one run slot each; where each goes is read from the answers. Usually placement keeps
+    // the long one on A (the local silo on a tie), sends Pride and Prejudice to B's free slot, Frankenstein to A (a tie:
+    // each full), where it waits, and Alice to B.
+    private static readonly string[] Books = [LongBook, Corpus.PrideAndPrejudice, Corpus.Frankenstein, Corpus.Alice];
+    /// <summary>Made in the test's folder: Moby-Dick twice (about 2.5 MB), so that it is still running when SIGTERM comes.</summary>
+    private const string LongBook = "moby-dick-twice.txt";
+    private const int Long = 0;
     private string _root = null!;
 
     [SetUp]
@@ -41,19 +44,34 @@ public sealed class SiloDrainProcessTests
         var siloB = (await b.Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString();
 
         var siloA = await a.SiloAddressAsync();
+        var mobyDick = await File.ReadAllTextAsync(Corpus.PathOf(Corpus.MobyDick));
+        await File.WriteAllTextAsync(Path.Combine(_root, LongBook), mobyDick + "\n\n" + mobyDick);
+        var books = Books.Select(book => book == LongBook ? Path.Combine(_root, LongBook) : Corpus.PathOf(book)).ToArray();
         var ids = new List<string>();
-        foreach (var book in Books) ids.Add(await a.PostAsync(Corpus.PathOf(book)));
-        var onA = new List<string>();
-        foreach (var id in ids)
-            if ((await a.SessionAsync(id)).GetProperty("silo").GetString() == siloA) onA.Add(id);
-        // Moby-Dick is mid-run once its first node's outcome is logged; A is frozen there so that what it had done is known.
-        await WaitForAsync(() => store.ReadEvents(ids[Moby]).Events.Any(e => e.Kind == SessionEventKind.Outcome), "Moby-Dick's first node outcome");
+        var placedOn = new List<string>();
+        foreach (var book in books)
+        {
+            var (id, silo) = await a.PostPlacedAsync(book);
+            ids.Add(id);
+            placedOn.Add(silo);
+        }
+        TestContext.Out.WriteLine($"placed: {string.Join(", ", placedOn.Select(p => p == siloA ? "A" : "B"))}");
+        Assert.That(placedOn[Long], Is.EqualTo(siloA), "the long book, posted first to two idle silos, stays on the silo posted to");
+        // The long book is mid-run once its first node's outcome is logged; A is frozen there so that what it had done is known.
+        await WaitForAsync(() => store.ReadEvents(ids[Long]).Events.Any(e => e.Kind == SessionEventKind.Outcome), "the long book's first node outcome");
+        // A post is answered once its run began, before the run notes it driven: each of A's is noted, or ended, first.
+        var onA = ids.Where((_, i) => placedOn[i] == siloA).ToArray();
+        var driven = new RedisKeys(SiloProcess.ClusterId).Driven;
+        await WaitForAsync(() => onA.All(id => redis.Connection.GetDatabase().HashExists(driven, id)
+            || store.ReadEvents(id).Events.Any(e => e.Kind == SessionEventKind.Stop)), "a note of each session placed on A");
         await a.SignalAsync("STOP");
-        var logged = ids.ToDictionary(id => id, id => store.ReadEvents(id).Events);
-        // Of A's sessions, every one that had not finished is owed a run; B's run there from the start.
-        var finished = ids.Where(id => logged[id].Any(e => e.Kind == SessionEventKind.Stop)).ToArray();
-        var owed = onA.Except(finished).ToArray();
-        var midRun = owed.Where(id => logged[id].Any(e => e.Kind == SessionEventKind.Outcome)).ToArray();
+        // Every session A drove is owed a run; B's run there from the start.
+        var frozen = await FrozenSessions.ReadAsync(redis, siloA);
+        var owed = frozen.Ids.ToArray();
+        var midRun = owed.Where(id => frozen.Events[id].Any(e => e.Kind == SessionEventKind.Outcome)).ToArray();
+        var waiting = frozen.Driven.Where(d => d.State == DrivenSession.Queued).Select(d => d.Id).ToArray();
+        // Nothing of A's changes while it is frozen: a session placed on it that it no longer drove had ended.
+        var endedAtFreeze = onA.Except(owed).Where(id => store.ReadEvents(id).Events.Any(e => e.Kind == SessionEventKind.Stop)).ToArray();
         await a.SignalAsync("TERM");
         var signalled = Stopwatch.StartNew();
         await a.SignalAsync("CONT");
@@ -87,16 +105,18 @@ public sealed class SiloDrainProcessTests
         var exited = signalled.Elapsed;
         var ends = new List<JsonElement>();
         foreach (var id in ids) ends.Add(await WaitForEndAsync(b, id));
-        TestContext.Out.WriteLine($"SIGTERM -> {onB.Count} of {owed.Length} owed sessions ({midRun.Length} mid-run at the freeze; {endedOnA.Count} ended on A before the drain) on silo B: {takenOver.TotalMilliseconds:F0} ms; "
+        TestContext.Out.WriteLine($"SIGTERM -> {onB.Count} of {owed.Length} owed sessions ({midRun.Length} mid-run and {waiting.Length} waiting for A's slot at the freeze; {endedOnA.Count} ended on A before the drain) on silo B: {takenOver.TotalMilliseconds:F0} ms; "
             + $"silo A exited {exitCode} after {exited.TotalMilliseconds:F0} ms; all completed after {signalled.Elapsed.TotalSeconds:F1} s");
 
         foreach (var refusal in refusals) TestContext.Out.WriteLine($"a GET while the sessions moved was answered {refusal}");
         Assert.That(exitCode, Is.Zero, $"a drained silo exits 0; its stderr: {await a.Stderr}");
         Assert.That(onB, Is.Not.Empty, "the drain handed sessions over");
         Assert.That(await a.Stderr, Does.Contain($"{onB.Count} cluster session(s) checkpointed and handed over to other silos"));
-        Assert.That(midRun, Does.Contain(ids[Moby]), "Moby-Dick was mid-run when A got SIGTERM");
-        Assert.That(owed, Is.EquivalentTo(new[] { ids[Moby], ids[Waiting] }), "Moby-Dick, and Frankenstein waiting for A's slot behind it, were owed a run");
-        var references = await ReferenceReports.OfAsync(Books, _root);
+        Assert.That(midRun, Does.Contain(ids[Long]), "the long book was mid-run when A got SIGTERM");
+        Assert.That(endedOnA, Does.Not.Contain(ids[Long]), "the long book was still running when the drain came");
+        Assert.That(owed.Concat(endedAtFreeze), Is.EquivalentTo(onA), "A owed a run to every session placed on it that had not ended");
+        Assert.That(waiting, Is.Not.Empty, "a session placed on A waited for its one slot behind the long book");
+        var references = await ReferenceReports.OfAsync(books, _root);
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i];
@@ -112,7 +132,7 @@ public sealed class SiloDrainProcessTests
             if (midRun.Contains(id) && onB.Contains(id))
                 Assert.That(events.Where(e => e.Kind == SessionEventKind.Stop).Select(e => e.Status).First(), Is.EqualTo("Cancelled"),
                     $"{Books[i]} was cut on A (checkpointed), then resumed");
-            Assert.That(ComparableReport.Of(store.ReadAttachment(id, ReportFiles.JsonName)!), Is.EqualTo(references[Books[i]]),
+            Assert.That(ComparableReport.Of(store.ReadAttachment(id, ReportFiles.JsonName)!), Is.EqualTo(references[books[i]]),
                 $"{Books[i]}: the report of an uninterrupted run");
         }
     }

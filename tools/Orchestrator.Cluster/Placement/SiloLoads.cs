@@ -51,7 +51,10 @@ public sealed class SiloLoads(IConnectionMultiplexer redis, ClusterSettings sett
     /// <summary>Publishes this silo's load now (the drain does, so that no silo places a session here any more) and reads the others'.</summary>
     public async Task PublishAsync()
     {
-        var mine = new SiloLoad(Me, settings.MaxRunning, pipelines.Running, here.Ids, settings.Model, here.Draining, DateTimeOffset.UtcNow);
+        var mine = new SiloLoad(Me, settings.MaxRunning, pipelines.Running, here.Ids, settings.Model, here.Draining, DateTimeOffset.UtcNow)
+        {
+            Sees = Table.Keys.Order(StringComparer.Ordinal).ToArray(),
+        };
         await _db.HashSetAsync(_keys.Silos, Me, JsonSerializer.SerializeToUtf8Bytes(mine, Json)).ConfigureAwait(false);
         var entries = await _db.HashGetAllAsync(_keys.Silos).ConfigureAwait(false);
         var table = new Dictionary<string, SiloLoad>(StringComparer.Ordinal);
