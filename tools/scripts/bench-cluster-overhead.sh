@@ -6,11 +6,14 @@
 #   cluster  its own redis-server (no persistence) and one orchestrator serve --cluster --max-running 2, the 30 posted
 #            at once to POST /api/cluster/sessions;
 # and times from the first post to the last session completed (the server already listening). Rounds alternate
-# plain/cluster so that a change of load hits both; prints each round, the medians, their ratio, and the Redis
-# commands (INFO commandstats) and bytes (total_net_input_bytes) the cluster run sent per session.
+# plain/cluster so that a change of load hits both; prints each round (with the CPU seconds the server or silo, and
+# Redis, used from the first post to the last completion), the medians, their ratio, and the Redis commands (INFO
+# commandstats) and bytes (total_net_input_bytes) the cluster run sent per session.
 #
 # Usage: tools/scripts/bench-cluster-overhead.sh [ROUNDS]     (default 3)
 # Environment: ORCHESTRATOR_BIN  an already built `orchestrator` executable or orchestrator.dll (skips the build)
+#              WARMUP=1          one round of each first, not counted: the first run after a build pays for the disk
+#                                cache and the JIT of both, and which one goes first would otherwise pay more
 # Run it when the machine is quiet (see `uptime`), e.g. `nice -n -5 tools/scripts/bench-cluster-overhead.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -98,6 +101,11 @@ print(f"{time.perf_counter() - start:.2f}")
 EOF
 }
 
+# CPU seconds (user + system) process PID has used so far.
+cpu_of() { python3 -c 'import os, sys; f = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split(); print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$1"; }
+# Seconds of CPU between two readings.
+cpu_between() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.1f}")' "$1" "$2"; }
+
 wait_for() { for _ in $(seq 600); do python3 -c "import urllib.request; urllib.request.urlopen('$1', timeout=2)" 2>/dev/null && return 0; sleep 0.1; done; echo "bench-cluster-overhead: $1 never answered" >&2; exit 1; }
 
 plain_round() {
@@ -106,7 +114,9 @@ plain_round() {
   "${cli[@]}" --data "$data" serve --urls "http://127.0.0.1:$port" --pipelines "$root/pipelines" --max-running 2 >"$data.out" 2>"$data.err" &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/sessions?limit=1"
+  local before; before="$(cpu_of "$pid")"
   drive "http://127.0.0.1:$port" /api/sessions
+  cpu_between "$before" "$(cpu_of "$pid")" >"$work/plain-cpu-$1"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
@@ -121,7 +131,12 @@ cluster_round() {
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/cluster/status"
   redis-cli -p "$redis" config resetstat >/dev/null
+  local redis_pid before redis_before
+  redis_pid="$(redis-cli -p "$redis" info server | tr -d '\r' | awk -F: '$1=="process_id"{print $2}')"
+  before="$(cpu_of "$pid")"; redis_before="$(cpu_of "$redis_pid")"
   drive "http://127.0.0.1:$port" /api/cluster/sessions
+  cpu_between "$before" "$(cpu_of "$pid")" >"$work/cluster-cpu-$1"
+  cpu_between "$redis_before" "$(cpu_of "$redis_pid")" >"$work/redis-cpu-$1"
   calls="$(redis-cli -p "$redis" info commandstats | tr -d '\r' | awk -F'[=,]' '/^cmdstat_/{n+=$2} END{print n}')"
   echo "$calls" >"$work/redis-calls-$1"
   redis-cli -p "$redis" info stats | tr -d '\r' | awk -F: '$1=="total_net_input_bytes"{print $2}' >"$work/redis-bytes-$1"
@@ -129,12 +144,17 @@ cluster_round() {
   redis-cli -p "$redis" shutdown nosave >/dev/null 2>&1 || true
 }
 
-echo "30 manuscripts, $words words; --max-running 2; $rounds round(s); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "30 manuscripts, $words words; --max-running 2; $rounds round(s)$([ "${WARMUP:-0}" = 1 ] && echo " after a warm-up round"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${WARMUP:-0}" = 1 ]; then
+  p="$(plain_round 0)"; c="$(cluster_round 0)"
+  echo "warm-up (not counted): plain serve ${p} s, one-silo cluster ${c} s"
+fi
 plain=(); cluster=()
 for r in $(seq "$rounds"); do
   p="$(plain_round "$r")"; c="$(cluster_round "$r")"
   plain+=("$p"); cluster+=("$c")
-  echo "round $r: plain serve ${p} s, one-silo cluster ${c} s ($(cat "$work/redis-calls-$r") Redis commands, $(( $(cat "$work/redis-calls-$r") / 30 )) per session;" \
+  echo "round $r: plain serve ${p} s (server CPU $(cat "$work/plain-cpu-$r") s), one-silo cluster ${c} s (silo CPU $(cat "$work/cluster-cpu-$r") s," \
+    "Redis CPU $(cat "$work/redis-cpu-$r") s; $(cat "$work/redis-calls-$r") Redis commands, $(( $(cat "$work/redis-calls-$r") / 30 )) per session;" \
     "$(( $(cat "$work/redis-bytes-$r") / 30 / 1024 )) KB sent to Redis per session); load $(cut -d' ' -f1 /proc/loadavg)"
 done
 python3 - "${plain[*]}" "${cluster[*]}" "$words" <<'EOF'
