@@ -53,23 +53,14 @@ public sealed class ClusterBatchProcessTests
         var answers = await Task.WhenAll(first.Select(a.PostPlacedAsync));
         var siloA = silos.Single(s => s.Value == "A").Key;
         var siloB = silos.Single(s => s.Value == "B").Key;
-        // A is frozen as soon as the last post is answered, so that it still drives sessions when it dies: on a quiet
-        // machine a session is analysed about as fast as a post is read and checked, and the three silos would otherwise
-        // finish the 24 before the kill. The sessions it drove are known from the notes silos keep in Redis (its grains
-        // cannot answer while it is frozen, so nothing below asks them).
-        await a.SignalAsync("STOP");
-        var onA = (await FrozenSessions.ReadAsync(redis, siloA)).Ids;
-        var atKill = answers.Count(x => Ended(store, x.Id));
         var ids = manuscripts.Take(Count - Late).Select(m => answers[Array.IndexOf(first, m)].Id).ToList();
         var placedOn = manuscripts.Take(Count - Late).Select(m => answers[Array.IndexOf(first, m)].Silo).ToList();
         var placed = placedOn.GroupBy(silo => silos[silo]).ToDictionary(g => g.Key, g => g.Count());
         TestContext.Out.WriteLine($"posted {ids.Count} in {clock.Elapsed.TotalSeconds:F1} s; placed: {string.Join(", ", placed.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
-        // The others leave a silo out of placement once its load line has not changed for four publishing periods
-        // (SiloLoads, 4 s): once their lines say so, B's drain hands nothing to the frozen A.
-        await LoadLines.LeftOutAsync(redis, siloA, [siloB, silos.Single(s => s.Value == "C").Key]);
 
-        // B drains (SIGTERM): its sessions are checkpointed and move to C. Then A dies (kill -9): its sessions are cut
-        // where they were, and resume elsewhere once the cluster declares A dead.
+        // B drains (SIGTERM) as soon as the last post is answered, while it still drives most of its sessions (on a quiet
+        // machine a session is analysed about as fast as a post is read and checked): they are checkpointed and move
+        // to the least loaded of A and C.
         var atTerm = ids.Count(id => Ended(store, id));
         var termAt = clock.Elapsed;
         // What a silo drives, from the notes it keeps in Redis from a run's start until its grain recorded its end: a
@@ -78,21 +69,32 @@ public sealed class ClusterBatchProcessTests
         await b.SignalAsync("TERM");
         while (true)
         {
-            // Once B handed its sessions over (it takes a few seconds more to leave and exit); A's are not asked.
+            // Once B handed its sessions over (it takes a few seconds more to leave and exit).
             var open = new List<string?>();
             for (var i = 0; i < ids.Count; i++)
-                if (placedOn[i] != siloA && !Ended(store, ids[i])) open.Add(await SiloOfAsync(c, ids[i]));
+                if (!Ended(store, ids[i])) open.Add(await SiloOfAsync(c, ids[i]));
             if (open.All(silo => silo is not null && silo != siloB)) break;
             if (clock.Elapsed > Patience) Assert.Fail("silo B did not hand its sessions over");
             await Task.Delay(100);
         }
+
+        // Then A dies (kill -9): its sessions, its own and those B handed to it, are cut where they were, and resume
+        // elsewhere once the cluster declares A dead. It is frozen first, so that what it drove is known from the notes
+        // silos keep in Redis (its grains cannot answer while it is frozen, so nothing below asks them).
+        await a.SignalAsync("STOP");
+        var onA = (await FrozenSessions.ReadAsync(redis, siloA)).Ids;
+        var atKill = ids.Count(id => Ended(store, id));
         a.KillHard();
         var killedAt = clock.Elapsed;
 
-        // Then D joins, and takes the last six posts (posted to C: D has every slot free).
+        // Then D joins, and takes the last six posts (posted to C: D has every slot free), once neither C nor D places
+        // sessions on the dead A (a silo leaves another out once its load line has not changed for 4 s).
         await using var d = await SiloProcess.StartAsync(Path.Combine(_root, "d"), redis.Address, maxRunning: 2);
         silos[await d.SiloAddressAsync()] = "D";
-        await LoadLines.SeeEachOtherAsync(redis, silos.Where(s => s.Value is "C" or "D").Select(s => s.Key));
+        var siloC = silos.Single(s => s.Value == "C").Key;
+        var siloD = silos.Single(s => s.Value == "D").Key;
+        await LoadLines.SeeEachOtherAsync(redis, [siloC, siloD]);
+        await LoadLines.LeftOutAsync(redis, siloA, [siloC, siloD]);
         ids.AddRange(await Task.WhenAll(manuscripts.Skip(Count - Late).Select(c.PostAsync)));
         var drainExit = await b.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -100,13 +102,14 @@ public sealed class ClusterBatchProcessTests
         foreach (var id in ids) ends.Add(await WaitForEndAsync(c, id));
         var total = clock.Elapsed;
         var ranOn = ends.GroupBy(e => silos.GetValueOrDefault(e.GetProperty("silo").GetString()!, "?")).ToDictionary(g => g.Key, g => g.Count());
-        TestContext.Out.WriteLine($"SIGTERM to B at {termAt.TotalSeconds:F1} s after {atTerm} completed (exit {drainExit}: {Handed(await b.Stderr)}); "
+        TestContext.Out.WriteLine($"SIGTERM to B at {termAt.TotalSeconds:F1} s after {atTerm} completed, {onB.Count} driven by B (exit {drainExit}: {Handed(await b.Stderr)}); "
             + $"kill -9 of A at {killedAt.TotalSeconds:F1} s ({atKill} completed when it was frozen, {onA.Count} owed on A); D joined, {Late} more posted; all {Count} completed after {total.TotalSeconds:F1} s; "
             + $"finished on: {string.Join(", ", ranOn.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
 
         Assert.That(placed.Keys, Is.EquivalentTo(new[] { "A", "B", "C" }), "posts to one silo spread over the three");
         Assert.That(placed.Values, Is.All.GreaterThanOrEqualTo((Count - Late) / 4), "about evenly: they have the same run slots (sessions that end while others are posted free theirs)");
         Assert.That(drainExit, Is.Zero, $"the drained silo exits 0: {await b.Stderr}");
+        Assert.That(Handed(await b.Stderr), Does.Match(@"\b[1-9]\d* cluster session\(s\) checkpointed and handed over"), "the drain handed sessions over");
         Assert.That(onA, Is.Not.Empty, "the killed silo was driving sessions");
         Assert.That(ranOn.GetValueOrDefault("D"), Is.GreaterThan(0), "the silo that joined took work");
         Assert.That(ends.Select(e => e.GetProperty("status").GetString()), Is.All.EqualTo("Completed"));

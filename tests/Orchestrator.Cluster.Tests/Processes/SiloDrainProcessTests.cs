@@ -44,6 +44,8 @@ public sealed class SiloDrainProcessTests
         var siloB = (await b.Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString();
 
         var siloA = await a.SiloAddressAsync();
+        // Each places among both (else A, not yet knowing B's load, keeps every post).
+        await LoadLines.SeeEachOtherAsync(redis, [siloA, siloB!]);
         var mobyDick = await File.ReadAllTextAsync(Corpus.PathOf(Corpus.MobyDick));
         await File.WriteAllTextAsync(Path.Combine(_root, LongBook), mobyDick + "\n\n" + mobyDick);
         var books = Books.Select(book => book == LongBook ? Path.Combine(_root, LongBook) : Corpus.PathOf(book)).ToArray();
