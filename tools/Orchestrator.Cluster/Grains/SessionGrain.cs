@@ -242,7 +242,7 @@ public sealed class SessionGrain(
                 // A session that ended before the outage cut its report writes is not driven again: only they are done again.
                 analysis ??= await RunOrResumeAsync(order, ct);
                 if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
-                WriteReports(store, analysis.Report);
+                await WriteReportsAsync(store, analysis.Report);
                 return analysis.Session.Status.ToString();
             }
             catch (Exception e) when (RedisOutage.Caused(e) && !ct.IsCancellationRequested)
@@ -269,7 +269,7 @@ public sealed class SessionGrain(
     {
         var store = pipelines.Store;
         // The HTML report is the last of the three written.
-        if (!store.Exists(Id) || store.ReadAttachment(Id, ReportFiles.HtmlName) is null) return null;
+        if (!await store.ExistsAsync(Id) || await store.ReadAttachmentAsync(Id, ReportFiles.HtmlName) is null) return null;
         var state = (await store.LoadStateAsync(Id, ct)).State;
         if (state.Status is not (SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors or SessionStateStatus.Failed)) return null;
         log.Information("Session {Session} had ended ({Status}) before its last run could record it; it is not run again", Id, state.Status);
@@ -280,7 +280,7 @@ public sealed class SessionGrain(
     {
         var coordinator = pipelines.Coordinator(order.Pipeline);
         var store = pipelines.Store;
-        if (store.Exists(Id)) return await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
+        if (await store.ExistsAsync(Id)) return await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
         var bytes = await store.ReadUploadAsync(Id)
             ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
         var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
@@ -328,12 +328,13 @@ public sealed class SessionGrain(
         }
     }
 
-    private void WriteReports(RedisSessionStore store, AnalysisReport report)
-    {
-        store.WriteAttachment(Id, ReportFiles.JsonName, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options));
-        store.WriteAttachment(Id, ReportFiles.MarkdownName, System.Text.Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report)));
-        store.WriteAttachment(Id, ReportFiles.HtmlName, System.Text.Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report)));
-    }
+    /// <summary>The three reports, the HTML last: a stored HTML report says the others are (<see cref="EndedBeforeAsync"/>).</summary>
+    private Task WriteReportsAsync(RedisSessionStore store, AnalysisReport report) => store.WriteAttachmentsAsync(Id,
+    [
+        (ReportFiles.JsonName, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options)),
+        (ReportFiles.MarkdownName, System.Text.Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report))),
+        (ReportFiles.HtmlName, System.Text.Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report))),
+    ]);
 
     private ClusterSessionView View()
     {

@@ -125,7 +125,7 @@ public static class ClusterEndpoints
         if (view.Status == ClusterSessionView.Unknown) return NotFound(id);
         if (ClusterSession.IsActive(view.Status))
             return Problem(409, "Not finished", $"session {id} is {view.Status.ToLowerInvariant()}; its report comes when it stops");
-        return sessions.ReadReport(id, file) is { } bytes
+        return await sessions.ReadReportAsync(id, file) is { } bytes
             ? Results.Bytes(bytes, contentType)
             : Problem(404, "No report", $"session {id} ({view.Status}) has no {file}: it stopped before a report was written");
     }

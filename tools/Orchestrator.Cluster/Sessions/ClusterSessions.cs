@@ -96,7 +96,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     {
         var view = await ViewAsync(id);
         if (view.Status == ClusterSessionView.Unknown) return null;
-        var state = silo.Store.Exists(id) ? (await silo.Store.LoadStateAsync(id, ct)).State : null;
+        var state = await silo.Store.ExistsAsync(id) ? (await silo.Store.LoadStateAsync(id, ct)).State : null;
         return Of(view, null, state);
     }
 
@@ -153,7 +153,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     }
 
     /// <summary>A report file of the session as the silo that ran it stored it; null when it has none (it stopped before one was written).</summary>
-    public byte[]? ReadReport(string id, string file) => silo.Store.ReadAttachment(id, file);
+    public Task<byte[]?> ReadReportAsync(string id, string file) => silo.Store.ReadAttachmentAsync(id, file);
 
     /// <summary>Stops the session (it checkpoints); false when it was not owed a run.</summary>
     public Task<bool> CancelAsync(string id) => CallAsync(id, g => g.CancelAsync());
