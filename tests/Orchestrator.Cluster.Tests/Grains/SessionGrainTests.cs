@@ -6,6 +6,8 @@ using Orchestrator.Engine.Sessions;
 using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Tests;
 using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 
 namespace Orchestrator.Cluster.Tests.Grains;
@@ -88,9 +90,19 @@ public sealed class SessionGrainTests
         {
             var id = SessionId.New("novel", DateTimeOffset.UtcNow);
             ids.Add(id);
-            var view = await grains.GetGrain<ISessionGrain>(id).SubmitAsync(Order(book),
-                new Immutable<byte[]>(await File.ReadAllBytesAsync(Corpus.PathOf(book))));
-            Assert.That(view.Silo, Is.EqualTo(leaving.SiloAddress.ToString()), "a session runs on the silo that took it");
+            // Placement would spread them over both silos (PlacementTests); the hint keeps them on the one that stops.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, leaving.SiloAddress);
+            ClusterSessionView view;
+            try
+            {
+                view = await grains.GetGrain<ISessionGrain>(id).SubmitAsync(Order(book),
+                    new Immutable<byte[]>(await File.ReadAllBytesAsync(Corpus.PathOf(book))));
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+            Assert.That(view.Silo, Is.EqualTo(leaving.SiloAddress.ToString()), "a session runs on the silo its placement hint names");
         }
         var before = await Task.WhenAll(ids.Select(id => _cluster.GrainFactory.GetGrain<ISessionGrain>(id).GetAsync()));
         var cut = before.Where(v => v.Status != nameof(SessionStatus.Completed)).Select(v => v.Id).ToArray();

@@ -17,7 +17,7 @@ public sealed class RedisRestartProcessTests
     /// <summary>Longer than the client's 5 s timeouts: writes fail and sessions pause, rather than wait in the client's queue.</summary>
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
-    // One run slot per silo: Pride and Prejudice, then Moby-Dick on A; Frankenstein, then Alice on B.
+    // One run slot per silo; placement spreads them over both (two on each), so the silo running Moby-Dick is looked up.
     private static readonly string[] Books = [Corpus.PrideAndPrejudice, Corpus.MobyDick, Corpus.Frankenstein, Corpus.Alice];
     private const int Moby = 1;
     private string _root = null!;
@@ -37,21 +37,24 @@ public sealed class RedisRestartProcessTests
         await using var b = await SiloProcess.StartAsync(Path.Combine(_root, "b"), redis.Address, maxRunning: 1);
         var ids = new List<string>();
         for (var i = 0; i < Books.Length; i++) ids.Add(await (i < 2 ? a : b).PostAsync(Corpus.PathOf(Books[i])));
+        var mobySilo = (await a.SessionAsync(ids[Moby])).GetProperty("silo").GetString();
+        var m = await a.SiloAddressAsync() == mobySilo ? a : b;
 
-        // Moby-Dick is mid-run once its first node's outcome is logged; A is frozen while Redis stops, so it is still mid-run then.
+        // Moby-Dick is mid-run once its first node's outcome is logged; its silo is frozen while Redis stops, so it is still mid-run then.
         await WaitForAsync(() => store.ReadEvents(ids[Moby]).Events.Any(e => e.Kind == SessionEventKind.Outcome), "Moby-Dick's first node outcome");
-        await a.SignalAsync("STOP");
-        var midRun = !store.ReadEvents(ids[Moby]).Events.Any(e => e.Kind == SessionEventKind.Stop);
+        await m.SignalAsync("STOP");
+        var frozen = await FrozenSessions.ReadAsync(redis, mobySilo!);
+        var midRun = frozen.Ids.Contains(ids[Moby]) && !frozen.Events[ids[Moby]].Any(e => e.Kind == SessionEventKind.Stop);
         await redis.StopAsync();
-        await a.SignalAsync("CONT");
+        await m.SignalAsync("CONT");
         await Task.Delay(Outage);
-        var during = await a.Client.GetAsync($"/api/cluster/sessions/{ids[Moby]}");
+        var during = await m.Client.GetAsync($"/api/cluster/sessions/{ids[Moby]}");
         await redis.RestartAsync();
 
         var ends = new List<JsonElement>();
         foreach (var id in ids) ends.Add(await WaitForEndAsync(a, id));
-        var logA = SiloLog(a);
-        foreach (var line in (logA + SiloLog(b)).Split('\n').Where(l => ids.Any(l.Contains) && !l.Contains("HTTP")))
+        var logA = SiloLog(m);
+        foreach (var line in (SiloLog(a) + SiloLog(b)).Split('\n').Where(l => ids.Any(l.Contains) && !l.Contains("HTTP")))
             TestContext.Out.WriteLine(line.Length > 220 ? line[..220] : line);
 
         Assert.That(midRun, Is.True, "Moby-Dick had not finished when Redis stopped");

@@ -101,6 +101,19 @@ internal sealed class SiloProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// Posts a manuscript to <c>/api/cluster/sessions</c>; its id and the silo placement put it on (the grain starts its
+    /// run there before the post is answered), as its view names it.
+    /// </summary>
+    public async Task<(string Id, string Silo)> PostPlacedAsync(string path)
+    {
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+        using var response = await Client.PostAsync($"/api/cluster/sessions?name={Uri.EscapeDataString(Path.GetFileName(path))}", content);
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (view.GetProperty("id").GetString()!, view.GetProperty("silo").GetString()!);
+    }
+
     /// <summary>Posts a manuscript through the server's own API (<c>POST /api/sessions</c>, multipart), as any client of a single server does.</summary>
     public async Task<JsonElement> PostSessionAsync(string path)
     {
@@ -143,6 +156,9 @@ internal sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(2000);
         }
     }
+
+    /// <summary>This silo's Orleans address, as sessions' views name their silo.</summary>
+    public async Task<string> SiloAddressAsync() => (await Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString()!;
 
     public async Task<JsonElement> SessionAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}");
 

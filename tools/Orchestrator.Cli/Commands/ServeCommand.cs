@@ -57,7 +57,7 @@ public static class ServeCommand
                     NodeTypes = nodeTypes.For,
                 };
                 if (parse.GetValue(cluster) is { } redis)
-                    return await ServeClusterAsync(options, redis, parse.GetValue(clusterId), log, ct);
+                    return await ServeClusterAsync(options, redis, parse.GetValue(clusterId), llm.DeclaredModel(parse.GetValue(model)), log, ct);
                 Console.Error.WriteLine($"orchestrator serve: listening on {options.Urls} (pipelines from {options.PipelinesDirectory}; Ctrl-C to stop)");
                 await ServerApp.RunAsync(options, log, ct);
             }
@@ -94,7 +94,8 @@ public static class ServeCommand
     }
 
     /// <summary>The server, plus an Orleans silo of the cluster in the same host and its <c>/api/cluster</c> endpoints.</summary>
-    private static async Task<int> ServeClusterAsync(ServerOptions options, string redis, string? clusterId, Serilog.ILogger log, CancellationToken ct)
+    /// <param name="model">The model this silo declares (<c>--model</c> or the default model of the settings): only silos with one run sessions of pipelines with llm nodes.</param>
+    private static async Task<int> ServeClusterAsync(ServerOptions options, string redis, string? clusterId, string? model, Serilog.ILogger log, CancellationToken ct)
     {
         ClusterSettings settings;
         try
@@ -103,6 +104,7 @@ public static class ServeCommand
             {
                 Redis = RedisAddress.Parse(redis), ClusterId = clusterId ?? ClusterSettings.DefaultClusterId,
                 DataDirectory = options.DataDirectory, PipelinesDirectory = options.PipelinesDirectory, MaxRunning = options.MaxRunning,
+                Model = model, NodeTypes = options.NodeTypes,
             };
         }
         catch (FormatException ex)

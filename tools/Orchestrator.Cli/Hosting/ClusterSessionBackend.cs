@@ -34,6 +34,10 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
             // This silo is stopping and no other is active.
             throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "Silo stopping", ex.Message, SiloUnreachableException.RetryAfterSeconds);
         }
+        catch (Cluster.Placement.NoModelSiloException ex)
+        {
+            throw new SessionRefusedException(StatusCodes.Status503ServiceUnavailable, "No silo with a model", ex.Message, Cluster.Placement.NoModelSiloException.RetryAfterSeconds);
+        }
         catch (IdempotencyKeyReusedException ex)
         {
             throw new SessionRefusedException(StatusCodes.Status409Conflict, "Idempotency-Key reused", ex.Message);
@@ -69,7 +73,7 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
         var view = await Guard(() => cluster.ViewAsync(id));
         if (view.Status == Cluster.Grains.ClusterSessionView.Unknown) throw SessionRefusedException.NotFound(id);
         if (ClusterSession.IsActive(view.Status)) throw LocalSessionBackend.NotFinished(id, view.Status);
-        return await Guard(() => Task.FromResult(cluster.ReadReport(id, file))) is { } bytes
+        return await Guard(() => cluster.ReadReportAsync(id, file)) is { } bytes
             ? new ReportContent(null, bytes)
             : throw LocalSessionBackend.NoReport(id, view.Status, file);
     }

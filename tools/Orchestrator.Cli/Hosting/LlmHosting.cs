@@ -57,6 +57,13 @@ public sealed class LlmHosting : IAsyncDisposable
             settings.Configuration[EmbeddingModelSetting]);
     }
 
+    /// <summary>
+    /// The model a cluster silo declares: the file of <c>--model</c>, else the name of the settings' default model; null
+    /// when there is none (the silo then runs no session of a pipeline with llm nodes).
+    /// </summary>
+    public string? DeclaredModel(string? modelOverride) =>
+        modelOverride is not null ? Path.GetFileName(modelOverride) : _models.Catalog.HasDefault ? ModelCatalog.DefaultName : null;
+
     /// <summary>The setting naming the model (under <c>llm:models</c>) a library's embeddings come from; default: the default model.</summary>
     public const string EmbeddingModelSetting = "library:embeddingModel";
 

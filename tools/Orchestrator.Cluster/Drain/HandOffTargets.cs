@@ -1,12 +1,13 @@
+using Orchestrator.Cluster.Placement;
 using Orleans.Runtime;
 
 namespace Orchestrator.Cluster.Drain;
 
 /// <summary>
-/// Where a draining silo sends work: the other silos the membership table has as active, taken in turn, so the
-/// sessions of a stopping silo spread over those that stay.
+/// Where a draining silo sends work: the other active silos, the least loaded first as placement chooses
+/// (<see cref="SiloLoads"/>; for a session that needs a model, a silo declaring one), else in turn.
 /// </summary>
-public sealed class HandOffTargets(IClusterMembershipService membership, ILocalSiloDetails local)
+public sealed class HandOffTargets(IClusterMembershipService membership, ILocalSiloDetails local, SiloLoads loads, ModelNeeds needs)
 {
     private int _turn = -1;
 
@@ -22,5 +23,13 @@ public sealed class HandOffTargets(IClusterMembershipService membership, ILocalS
     {
         var others = Others();
         return others.Count == 0 ? null : others[(Interlocked.Increment(ref _turn) & int.MaxValue) % others.Count];
+    }
+
+    /// <summary>The other silo session <paramref name="sessionId"/> goes to: the least loaded fit for it, else the next in turn; null when no other silo is active.</summary>
+    public SiloAddress? For(string sessionId)
+    {
+        var others = Others();
+        if (others.Count == 0) return null;
+        return loads.Choose(others, sessionId, needs.OfSession(sessionId)) ?? others[(Interlocked.Increment(ref _turn) & int.MaxValue) % others.Count];
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orleans.Runtime;
 
 namespace Orchestrator.Cluster.Drain;
@@ -10,7 +11,7 @@ namespace Orchestrator.Cluster.Drain;
 /// which resumes the session at once. The persistent reminder would get there too, but only after its period and the
 /// membership change; a hand-off takes milliseconds. A silo with no living peer leaves its sessions to the reminder.
 /// </summary>
-public sealed class SiloDrain(SiloSessions sessions, HandOffTargets targets, IGrainFactory grains, Serilog.ILogger log)
+public sealed class SiloDrain(SiloSessions sessions, HandOffTargets targets, SiloLoads loads, IGrainFactory grains, Serilog.ILogger log)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>Above <see cref="ServiceLifecycleStage.Active"/>: stopping runs stages from the top, so the drain ends before the reminder service, membership or grains stop.</summary>
@@ -22,13 +23,22 @@ public sealed class SiloDrain(SiloSessions sessions, HandOffTargets targets, IGr
     private async Task DrainAsync(CancellationToken ct)
     {
         sessions.BeginDraining();
+        try
+        {
+            // Other silos place no session here from now on (and this one places none here either).
+            await loads.PublishAsync().WaitAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Warning("Silo stopping: its load could not be published as draining ({Error}); posts may still be placed here and go on elsewhere", e.Message);
+        }
         var ids = sessions.Ids;
         if (ids.Count == 0) return;
         var started = Stopwatch.GetTimestamp();
         log.Information("Silo stopping: checkpointing its {Count} cluster session(s) to hand them over", ids.Count);
         var results = await Task.WhenAll(ids.Select(async id =>
         {
-            var target = targets.Next();
+            var target = targets.For(id);
             try
             {
                 var owed = await grains.GetGrain<ISessionGrain>(id).HandOffAsync(target).WaitAsync(ct);

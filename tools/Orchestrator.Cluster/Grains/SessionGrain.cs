@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Orchestrator.Cluster.Drain;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
@@ -10,7 +11,6 @@ using Orchestrator.Manuscripts.Reports;
 using Orchestrator.Manuscripts.Reports.Html;
 using Orchestrator.Manuscripts.Requirements;
 using Orleans.Concurrency;
-using Orleans.Placement;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 
@@ -22,13 +22,15 @@ namespace Orchestrator.Cluster.Grains;
 /// second activation (a partition that left two) cannot drive it too. A persistent reminder ticks while the session is
 /// owed a run; when its silo died, the tick activates the grain on a living silo, which resumes it from its last
 /// saved state. A silo that stops hands its sessions over at once (<see cref="SiloDrain"/>). Reports go into the store,
-/// so every silo can serve them. Placed on the silo that took the post (or the reminder tick, or the hand-off's chosen
-/// silo), so work spreads as posts spread over the silos.
+/// so every silo can serve them. Placed on the active silo with the most free run slots (<see cref="SessionPlacementDirector"/>),
+/// whichever silo took the post; a session whose pipeline has an <c>llm</c> node only on a silo that declares a model,
+/// and, when it finds itself on one that does not (none did when it was placed), it waits there and moves to one as
+/// soon as one does.
 /// </summary>
-[PreferLocalPlacement]
+[SessionPlacement]
 public sealed class SessionGrain(
     [PersistentState("session", SiloSetup.StorageName)] IPersistentState<SessionRecord> record,
-    SiloPipelines pipelines, SiloSessions here, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable, IGrainMigrationParticipant
+    SiloPipelines pipelines, SiloSessions here, SiloLoads loads, ModelNeeds needs, ILocalSiloDetails silo, Serilog.ILogger log) : Grain, ISessionGrain, IRemindable, IGrainMigrationParticipant
 {
     public const string ReminderName = "resume";
     private const string HandOffKey = "orchestrator.handed-off";
@@ -40,6 +42,7 @@ public sealed class SessionGrain(
     private volatile bool _waiting;
     private bool _handedOff;
     private bool _resumeOnActivation;
+    private bool _awaitingModel;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -111,7 +114,7 @@ public sealed class SessionGrain(
         }
         if (_run is null)
         {
-            log.Information("Session {Session} is owed a run and none is going on; starting it on this silo", Id);
+            if (!_awaitingModel) log.Information("Session {Session} is owed a run and none is going on; starting it on this silo", Id);
             Start();
         }
     }
@@ -137,6 +140,22 @@ public sealed class SessionGrain(
             this.DeactivateOnIdle();
             return;
         }
+        if (!needs.CanRunHere(record.State.Order!.Pipeline))
+        {
+            // Placed here while no silo declared a model (or the one it was on went away): it waits, owed a run, and
+            // moves as soon as a silo with a model is there (each reminder tick looks).
+            if (!_awaitingModel) log.Information("Session {Session} waits for a silo with a model: its pipeline {Pipeline} has llm nodes and this silo declares none",
+                Id, record.State.Order.Pipeline);
+            _awaitingModel = true;
+            if (loads.AnyWithModel(except: silo.SiloAddress))
+            {
+                log.Information("Session {Session} moves to a silo with a model", Id);
+                _handedOff = true;
+                this.MigrateOnIdle();
+            }
+            return;
+        }
+        _awaitingModel = false;
         here.Add(Id);
         _stop = new CancellationTokenSource();
         _cancelledByClient = false;
@@ -219,10 +238,11 @@ public sealed class SessionGrain(
         {
             try
             {
+                if (analysis is null && await EndedBeforeAsync(ct) is { } ended) return ended;
                 // A session that ended before the outage cut its report writes is not driven again: only they are done again.
                 analysis ??= await RunOrResumeAsync(order, ct);
                 if (analysis.Session.Status == SessionStatus.Cancelled && !_cancelledByClient) return null;
-                WriteReports(store, analysis.Report);
+                await WriteReportsAsync(store, analysis.Report);
                 return analysis.Session.Status.ToString();
             }
             catch (Exception e) when (RedisOutage.Caused(e) && !ct.IsCancellationRequested)
@@ -241,11 +261,26 @@ public sealed class SessionGrain(
         }
     }
 
+    /// <summary>
+    /// The status of a session that ended, reports written, in a run whose silo died (or stopped) before the grain
+    /// recorded it: it is not resumed, which would log its end a second time. Null when it is still to run.
+    /// </summary>
+    private async Task<string?> EndedBeforeAsync(CancellationToken ct)
+    {
+        var store = pipelines.Store;
+        // The HTML report is the last of the three written.
+        if (!await store.ExistsAsync(Id) || await store.ReadAttachmentAsync(Id, ReportFiles.HtmlName) is null) return null;
+        var state = (await store.LoadStateAsync(Id, ct)).State;
+        if (state.Status is not (SessionStateStatus.Completed or SessionStateStatus.CompletedWithErrors or SessionStateStatus.Failed)) return null;
+        log.Information("Session {Session} had ended ({Status}) before its last run could record it; it is not run again", Id, state.Status);
+        return state.Status.ToString();
+    }
+
     private async Task<ManuscriptAnalysis> RunOrResumeAsync(SessionOrder order, CancellationToken ct)
     {
         var coordinator = pipelines.Coordinator(order.Pipeline);
         var store = pipelines.Store;
-        if (store.Exists(Id)) return await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
+        if (await store.ExistsAsync(Id)) return await coordinator.ResumeProcessingAsync(Id, ResumeOptions.Default, ct);
         var bytes = await store.ReadUploadAsync(Id)
             ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
         var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
@@ -293,18 +328,20 @@ public sealed class SessionGrain(
         }
     }
 
-    private void WriteReports(RedisSessionStore store, AnalysisReport report)
-    {
-        store.WriteAttachment(Id, ReportFiles.JsonName, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options));
-        store.WriteAttachment(Id, ReportFiles.MarkdownName, System.Text.Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report)));
-        store.WriteAttachment(Id, ReportFiles.HtmlName, System.Text.Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report)));
-    }
+    /// <summary>The three reports, the HTML last: a stored HTML report says the others are (<see cref="EndedBeforeAsync"/>).</summary>
+    private Task WriteReportsAsync(RedisSessionStore store, AnalysisReport report) => store.WriteAttachmentsAsync(Id,
+    [
+        (ReportFiles.JsonName, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options)),
+        (ReportFiles.MarkdownName, System.Text.Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report))),
+        (ReportFiles.HtmlName, System.Text.Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report))),
+    ]);
 
     private ClusterSessionView View()
     {
         var r = record.State;
         var status = r.Order is null ? ClusterSessionView.Unknown
             : _run is not null ? (_waiting ? ClusterSessionView.Queued : ClusterSessionView.Running)
+            : _awaitingModel && r.Active ? ClusterSessionView.Queued
             : r.Active ? ClusterSessionView.Interrupted
             : r.Outcome ?? (r.Error is null ? nameof(SessionStatus.Cancelled) : "Failed");
         return new ClusterSessionView(Id, status, r.Silo, r.Runs, r.Order?.Pipeline, r.Order?.FileName, r.Error);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Sessions;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Cluster.Store;
@@ -95,6 +96,11 @@ public static class ClusterEndpoints
         {
             return Problem(503, "Silo stopping", ex.Message);
         }
+        catch (NoModelSiloException ex)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = NoModelSiloException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(503, "No silo with a model", ex.Message);
+        }
         return Results.Accepted($"/api/cluster/sessions/{session.Id}", new ClusterSessionView(session.Id, session.Status, session.Silo, session.Runs ?? 0,
             session.Pipeline, session.FileName, session.Error));
     }
@@ -119,7 +125,7 @@ public static class ClusterEndpoints
         if (view.Status == ClusterSessionView.Unknown) return NotFound(id);
         if (ClusterSession.IsActive(view.Status))
             return Problem(409, "Not finished", $"session {id} is {view.Status.ToLowerInvariant()}; its report comes when it stops");
-        return sessions.ReadReport(id, file) is { } bytes
+        return await sessions.ReadReportAsync(id, file) is { } bytes
             ? Results.Bytes(bytes, contentType)
             : Problem(404, "No report", $"session {id} ({view.Status}) has no {file}: it stopped before a report was written");
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Silo;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
@@ -20,7 +21,7 @@ namespace Orchestrator.Cluster.Sessions;
 /// server's session backend); <c>/api/cluster/...</c> too.
 /// </summary>
 /// <remarks>A grain call that fails because its silo just died is thrown as <see cref="SiloUnreachableException"/>.</remarks>
-public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets)
+public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, SiloSessions here, HandOffTargets targets, ModelNeeds needs, SiloLoads loads)
 {
     /// <summary>
     /// How often a follower polls the session's event list in Redis. A short poll rather than pub/sub: the list is the
@@ -40,9 +41,12 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     /// </summary>
     /// <exception cref="InvalidOperationException">This silo is stopping and no other is active.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The key was used for another manuscript or pipeline.</exception>
+    /// <exception cref="NoModelSiloException">The pipeline has llm nodes and no active silo declares a model.</exception>
     public async Task<(ClusterSession Session, bool Created)> SubmitAsync(string pipeline, string fileName, ManuscriptRequirements requirements,
         byte[] manuscript, string? idempotencyKey = null, CancellationToken ct = default)
     {
+        // Placement would keep such a session waiting for a silo with a model; a client is better told at once.
+        if (needs.OfPipeline(pipeline) && !loads.AnyWithModel()) throw new NoModelSiloException(pipeline);
         var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
         var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow, Convert.ToHexStringLower(SHA256.HashData(manuscript)));
         if (idempotencyKey is not null && await silo.Store.ClaimIdempotencyKeyAsync(idempotencyKey, posted) is { } earlier)
@@ -92,7 +96,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     {
         var view = await ViewAsync(id);
         if (view.Status == ClusterSessionView.Unknown) return null;
-        var state = silo.Store.Exists(id) ? (await silo.Store.LoadStateAsync(id, ct)).State : null;
+        var state = await silo.Store.ExistsAsync(id) ? (await silo.Store.LoadStateAsync(id, ct)).State : null;
         return Of(view, null, state);
     }
 
@@ -149,7 +153,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     }
 
     /// <summary>A report file of the session as the silo that ran it stored it; null when it has none (it stopped before one was written).</summary>
-    public byte[]? ReadReport(string id, string file) => silo.Store.ReadAttachment(id, file);
+    public Task<byte[]?> ReadReportAsync(string id, string file) => silo.Store.ReadAttachmentAsync(id, file);
 
     /// <summary>Stops the session (it checkpoints); false when it was not owed a run.</summary>
     public Task<bool> CancelAsync(string id) => CallAsync(id, g => g.CancelAsync());

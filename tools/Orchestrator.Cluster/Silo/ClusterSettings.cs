@@ -30,4 +30,19 @@ public sealed record ClusterSettings
 
     /// <summary>How often a session's reminder looks whether its session still runs somewhere; a dead silo's sessions resume within it.</summary>
     public TimeSpan ResumeCheckEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The model this silo declares (<c>serve --model</c>, or the default model of its settings); null: none. Sessions whose
+    /// pipeline has an <c>llm</c> node are placed only on silos that declare one (<see cref="Placement.SessionPlacementDirector"/>).
+    /// </summary>
+    public string? Model { get; init; }
+
+    /// <summary>
+    /// The node types a pipeline file is compiled with (the server's, with <c>llm</c> and the reference library): called
+    /// first without a definition (to load the file), then with it. Null: the novel node types only.
+    /// </summary>
+    public Func<string, Engine.Pipelines.PipelineDefinition?, Engine.Nodes.NodeRegistry>? NodeTypes { get; init; }
+
+    /// <summary>How often this silo publishes its load (and reads the others') for placement.</summary>
+    public TimeSpan LoadPublishEvery { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -71,8 +71,8 @@ public sealed class SiloPipelines(ClusterSettings settings, RedisSessionStore st
         var folder = Path.GetFullPath(settings.PipelinesDirectory);
         var path = Path.Combine(folder, name + ".json");
         if (!File.Exists(path)) throw new KeyNotFoundException($"no pipeline '{name}' in {folder}");
-        var registry = NovelNodeTypes.CreateRegistry();
-        var definition = PipelineLoader.Load(path, registry);
+        var definition = PipelineLoader.Load(path, settings.NodeTypes?.Invoke(path, null) ?? NovelNodeTypes.CreateRegistry());
+        var registry = settings.NodeTypes?.Invoke(path, definition) ?? NovelNodeTypes.CreateRegistry();
         var rules = NovelRules.Compile(definition, Path.Combine(settings.DataDirectory, "rules-cache"));
         log.Information("Pipeline {Pipeline} compiled from {Path} for this silo", name, path);
         return new NovelCoordinator(new CoordinatorOptions

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Cluster.Drain;
+using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Store;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -83,6 +84,12 @@ public static class SiloSetup
         silo.Services.AddSingleton<SiloPipelines>();
         silo.Services.AddSingleton(sessions ?? new SiloSessions());
         silo.Services.AddSingleton<HandOffTargets>();
+        silo.Services.AddSingleton<ModelNeeds>();
+        silo.Services.AddSingleton(sp => new SiloLoads(redis, settings, sp.GetRequiredService<SiloPipelines>(), sp.GetRequiredService<SiloSessions>(),
+            sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>(), sp.GetRequiredService<Orleans.Runtime.IClusterMembershipService>(), log));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLoads>());
+        // Sessions go to the silo with the most free run slots (and a model when they need one), not the one that took the post.
+        silo.AddPlacementDirector<SessionPlacement, SessionPlacementDirector>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloDrain>();
         return silo;
     }

@@ -36,6 +36,9 @@ public sealed class RedisKeys(string clusterId)
     /// <summary>The sessions a silo drives now, by id (<see cref="Status.DrivenSession"/> as JSON): what <c>cluster status</c> reads.</summary>
     public RedisKey Driven => _prefix + "driven";
 
+    /// <summary>Each silo's load and model, by silo (<see cref="Placement.SiloLoad"/> as JSON), refreshed every second: what placement reads.</summary>
+    public RedisKey Silos => _prefix + "silos";
+
     /// <summary>The sessions under one <see cref="Engine.State.SessionKey"/> digest, by id.</summary>
     public RedisKey Index(string digest) => _prefix + "index:" + digest;
 

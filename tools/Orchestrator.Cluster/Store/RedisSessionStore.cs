@@ -59,6 +59,9 @@ public sealed class RedisSessionStore : ISessionStore
 
     public bool Exists(string sessionId) => _db.KeyExists(_keys.State(sessionId));
 
+    /// <summary><see cref="Exists"/> without holding a thread for the round trip (a session's own path uses this).</summary>
+    public Task<bool> ExistsAsync(string sessionId) => _db.KeyExistsAsync(_keys.State(sessionId));
+
     public async ValueTask<ISessionLease> AcquireLeaseAsync(string sessionId, CancellationToken cancellationToken)
     {
         var token = NewToken();
@@ -201,6 +204,17 @@ public sealed class RedisSessionStore : ISessionStore
         _db.HashSet(_keys.Attachments(sessionId), name, content.ToArray());
 
     public byte[]? ReadAttachment(string sessionId, string name) => (byte[]?)_db.HashGet(_keys.Attachments(sessionId), name);
+
+    /// <summary>
+    /// Writes several attachments, sent one after another on the connection without waiting for each answer; Redis
+    /// applies them in that order, so the last is stored only once the others are.
+    /// </summary>
+    public Task WriteAttachmentsAsync(string sessionId, IReadOnlyList<(string Name, byte[] Content)> attachments) =>
+        Task.WhenAll(attachments.Select(a => _db.HashSetAsync(_keys.Attachments(sessionId), a.Name, a.Content)));
+
+    /// <summary><see cref="ReadAttachment"/> without holding a thread for the round trip.</summary>
+    public async Task<byte[]?> ReadAttachmentAsync(string sessionId, string name) =>
+        (byte[]?)await _db.HashGetAsync(_keys.Attachments(sessionId), name).ConfigureAwait(false);
 
     public IReadOnlyList<SessionSummary> List() => _db.HashValues(_keys.Summaries)
         .Select(v => JsonSerializer.Deserialize<SessionSummary>((byte[])v!, LineJson))
