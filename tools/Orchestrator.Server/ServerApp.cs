@@ -44,6 +44,8 @@ public static class ServerApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(queue);
+        // What /readyz and /metrics report: this queue unless an add-on (configure, below) registers its own after.
+        builder.Services.AddSingleton<IRunLoad>(queue);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(sp => new SubmissionStore(options.DataDirectory, log));
         builder.Services.AddSingleton(sp => new BatchStore(options.DataDirectory, log));

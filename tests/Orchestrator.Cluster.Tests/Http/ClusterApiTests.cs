@@ -126,6 +126,46 @@ public sealed class ClusterApiTests
         Assert.That(ClusterSessionBackend.RefusalOf(new InvalidOperationException("a bug")), Is.Null, "a fault of ours stays a 500");
     }
 
+    [Test]
+    public async Task Readyz_and_metrics_on_a_silo_count_the_sessions_that_silo_runs()
+    {
+        // Moby-Dick twice (2.5 MB, the novel pipeline) runs long enough for polls 10 ms apart to see it running.
+        var moby = await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.MobyDick));
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent([.. moby, .. moby]), "file", "moby-dick-twice.txt");
+        using var posted = await _a.Client.PostAsync("/api/sessions", form);
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var silos = new[] { _a, _b };
+        var addresses = new List<string>();
+        foreach (var silo in silos)
+            addresses.Add((await silo.Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString()!);
+
+        // While it runs, the silo its view names counts it in /readyz and /metrics (a silo's local queue stays empty:
+        // before, both said 0 running whatever the silo ran).
+        var seen = false;
+        var deadline = DateTime.UtcNow + Patience;
+        while (!seen)
+        {
+            var view = await _b.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            var status = view.GetProperty("status").GetString();
+            Assert.That(status, Is.AnyOf("Queued", "Running"), "the session ended before a poll saw it run");
+            if (status == "Running" && view.TryGetProperty("silo", out var on) && addresses.IndexOf(on.GetString()!) is var index and >= 0)
+            {
+                var ready = await silos[index].Client.GetFromJsonAsync<JsonElement>("/readyz");
+                var metrics = await silos[index].Client.GetStringAsync("/metrics");
+                if (ready.GetProperty("running").GetInt32() >= 1)
+                {
+                    Assert.That(ready.GetProperty("status").GetString(), Is.EqualTo("ready"), "a silo with its slot taken still takes posts (placed where there is room)");
+                    Assert.That(metrics, Does.Match(@"(?m)^orchestrator_sessions_running(\{[^}]*\})? [1-9]"), metrics);
+                    seen = true;
+                }
+            }
+            if (DateTime.UtcNow > deadline) Assert.Fail($"session {id} was not seen running within {Patience.TotalSeconds:F0} s");
+            if (!seen) await Task.Delay(10);
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, string Id)> PostAsync(SiloServer silo, string path, string idempotencyKey)
     {
         using var form = new MultipartFormDataContent();

@@ -39,11 +39,8 @@ internal sealed class SiloServer : IAsyncDisposable
             ResumeCheckEvery = TimeSpan.FromSeconds(1),
         };
         var connection = await ClusterHosting.ConnectAsync(settings, CancellationToken.None);
-        var app = ServerApp.Build(options, Serilog.Core.Logger.None, builder =>
-        {
-            ClusterHosting.Join(builder, settings, connection, Serilog.Core.Logger.None);
-            ClusterSessionBackend.Register(builder.Services);
-        }, ClusterEndpoints.Map);
+        var app = ServerApp.Build(options, Serilog.Core.Logger.None,
+            builder => ClusterServer.Configure(builder, settings, connection, Serilog.Core.Logger.None), ClusterEndpoints.Map);
         await app.StartAsync();
         return new SiloServer(app, connection, new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) }, data);
     }

@@ -127,8 +127,7 @@ public static class ServeCommand
             // The server's API serves the cluster's sessions (ClusterSessionBackend); /api/cluster/... stays beside it.
             await ServerApp.RunAsync(options, log, ct, builder =>
             {
-                sessions = ClusterHosting.Join(builder, settings, connection, log);
-                ClusterSessionBackend.Register(builder.Services);
+                sessions = ClusterServer.Configure(builder, settings, connection, log);
             }, ClusterEndpoints.Map);
             if (sessions is { HandedOver.Count: > 0 } drained)
                 Console.Error.WriteLine($"orchestrator serve: stopped; {drained.HandedOver.Count} cluster session(s) checkpointed and handed over to other silos");

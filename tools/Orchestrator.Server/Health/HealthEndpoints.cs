@@ -2,7 +2,10 @@ using Orchestrator.Server.Sessions;
 
 namespace Orchestrator.Server.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (the store is writable and the queue has room).</summary>
+/// <summary>
+/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the data folder is writable and the server takes posts:
+/// its queue has room, or, on a silo, it is not stopping and reaches Redis; <see cref="IRunLoad"/>).
+/// </summary>
 public static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -11,7 +14,7 @@ public static class HealthEndpoints
         app.MapGet("/readyz", Ready).WithTags("health");
     }
 
-    private static IResult Ready(ServerOptions options, RunQueue queue)
+    private static IResult Ready(ServerOptions options, IRunLoad load)
     {
         var problems = new List<string>();
         try
@@ -26,9 +29,9 @@ public static class HealthEndpoints
         {
             problems.Add($"the data folder is not writable: {ex.Message}");
         }
-        if (queue.WaitingCount >= queue.MaxQueued) problems.Add($"the queue is full ({queue.WaitingCount} waiting)");
+        if (load.NotReadyBecause is { } refusal) problems.Add(refusal);
         return problems.Count == 0
-            ? Results.Ok(new { status = "ready", queued = queue.WaitingCount, running = queue.RunningCount })
+            ? Results.Ok(new { status = "ready", queued = load.Waiting, running = load.Running })
             : Results.Problem(statusCode: 503, title: "Not ready", detail: string.Join("; ", problems));
     }
 }

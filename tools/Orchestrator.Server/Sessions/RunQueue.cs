@@ -4,7 +4,7 @@ namespace Orchestrator.Server.Sessions;
 /// The sessions waiting to run, in order, bounded by <c>--max-queued</c>; and the ones running, bounded by
 /// <c>--max-running</c>. Thread-safe; <see cref="TakeAsync"/> hands out the next session once a run slot is free.
 /// </summary>
-public sealed class RunQueue(int maxRunning, int maxQueued)
+public sealed class RunQueue(int maxRunning, int maxQueued) : IRunLoad
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<string> _waiting = new();
@@ -24,6 +24,12 @@ public sealed class RunQueue(int maxRunning, int maxQueued)
 
     public int WaitingCount { get { lock (_gate) return _waiting.Count; } }
     public int RunningCount { get { lock (_gate) return _running.Count; } }
+
+    int IRunLoad.Running => RunningCount;
+
+    int IRunLoad.Waiting => WaitingCount;
+
+    string? IRunLoad.NotReadyBecause => WaitingCount >= MaxQueued ? $"the queue is full ({WaitingCount} waiting)" : null;
 
     /// <summary>Adds a session at the end of the line; false when the line is full (or it is already in it).</summary>
     /// <param name="force">Take it even when full: sessions the server owes a run after a restart are never refused.</param>

@@ -19,13 +19,13 @@ public sealed class ServerMetrics : IExecutionObserver, IDisposable
     private readonly Counter<long> _sessionsEnded;
     private double _typicalRunSeconds = 2;
 
-    public ServerMetrics(RunQueue queue)
+    public ServerMetrics(IRunLoad load)
     {
         _queueWait = _meter.CreateHistogram<double>("orchestrator.queue.wait", "s", "Time a session waited in the queue");
         _nodeDuration = _meter.CreateHistogram<double>("orchestrator.node.duration", "s", "Duration of one node action");
         _sessionsEnded = _meter.CreateCounter<long>("orchestrator.sessions.ended", description: "Sessions that stopped, by final status");
-        _meter.CreateObservableGauge("orchestrator.queue.length", () => queue.WaitingCount, description: "Sessions waiting to run");
-        _meter.CreateObservableGauge("orchestrator.sessions.running", () => queue.RunningCount, description: "Sessions running now");
+        _meter.CreateObservableGauge("orchestrator.queue.length", () => load.Waiting, description: "Sessions waiting to run");
+        _meter.CreateObservableGauge("orchestrator.sessions.running", () => load.Running, description: "Sessions running now");
     }
 
     /// <summary>A smoothed run time, for Retry-After.</summary>
