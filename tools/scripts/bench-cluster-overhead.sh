@@ -14,6 +14,9 @@
 # Environment: ORCHESTRATOR_BIN  an already built `orchestrator` executable or orchestrator.dll (skips the build)
 #              WARMUP=1          one round of each first, not counted: the first run after a build pays for the disk
 #                                cache and the JIT of both, and which one goes first would otherwise pay more
+#              PRIME=1           each server (plain, and the silo) first runs 30 other manuscripts (slices at other
+#                                places, none equal to a measured one), unmeasured, then the measured 30: a server that
+#                                has been up for a while, its code compiled, rather than a fresh process
 # Run it when the machine is quiet (see `uptime`), e.g. `nice -n -5 tools/scripts/bench-cluster-overhead.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,9 +47,9 @@ cleanup() {
 trap cleanup EXIT
 
 # The manuscripts, as ClusterBatchProcessTests.Manuscripts makes them.
-python3 - "$corpus" "$work/manuscripts" <<'EOF'
+python3 - "$corpus" "$work/manuscripts" "$work/prime" <<'EOF'
 import os, sys
-corpus, out = sys.argv[1], sys.argv[2]
+corpus, out, prime = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out)
 books = ["carroll-alices-adventures-in-wonderland", "shelley-frankenstein", "austen-pride-and-prejudice", "melville-moby-dick"]
 texts = [open(os.path.join(corpus, b + ".txt"), encoding="utf-8-sig").read().replace("\r\n", "\n") for b in books]
@@ -65,14 +68,23 @@ while n < 30:
     n += 1
     open(os.path.join(out, f"{n:02d}-{books[book]}-{start}-{start + size}.txt"), "w", encoding="utf-8").write("\n\n".join(ps[start:start + size]) + "\n")
     i += 1
+# PRIME's manuscripts: 30 slices of the same sizes at other places (a server may answer a post of content it already
+# analysed with the earlier session, so none may equal a measured one).
+os.makedirs(prime)
+for i in range(30):
+    book = i % 4
+    ps = paragraphs[book]
+    size = min(sizes[i % 4], len(ps) // 2)
+    start = (i * 7919 + 4231) % (len(ps) - size)
+    open(os.path.join(prime, f"p{i:02d}-{books[book]}-{start}-{start + size}.txt"), "w", encoding="utf-8").write("\n\n".join(ps[start:start + size]) + "\n")
 EOF
 words="$(cat "$work"/manuscripts/*.txt | wc -w)"
 
-# Posts every manuscript at once to BASE (/api/sessions or /api/cluster/sessions) and prints the seconds from the first
+# Posts every manuscript of FOLDER (default: the measured 30) at once to BASE (/api/sessions or /api/cluster/sessions) and prints the seconds from the first
 # post to the last session completed. Calls come from loopback addresses in turn, so the server's per-client rate
 # limit does not throttle the polling.
 drive() {
-  python3 - "$1" "$2" "$work/manuscripts" <<'EOF'
+  python3 - "$1" "$2" "${3:-$work/manuscripts}" <<'EOF'
 import http.client, itertools, json, os, sys, time, urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 url, base, folder = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -114,6 +126,7 @@ plain_round() {
   "${cli[@]}" --data "$data" serve --urls "http://127.0.0.1:$port" --pipelines "$root/pipelines" --max-running 2 >"$data.out" 2>"$data.err" &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/sessions?limit=1"
+  [ "${PRIME:-0}" = 1 ] && drive "http://127.0.0.1:$port" /api/sessions "$work/prime" >/dev/null
   local before; before="$(cpu_of "$pid")"
   drive "http://127.0.0.1:$port" /api/sessions
   cpu_between "$before" "$(cpu_of "$pid")" >"$work/plain-cpu-$1"
@@ -130,6 +143,7 @@ cluster_round() {
     --cluster "redis://127.0.0.1:$redis" --cluster-id bench >"$data.out" 2>"$data.err" &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/cluster/status"
+  [ "${PRIME:-0}" = 1 ] && drive "http://127.0.0.1:$port" /api/cluster/sessions "$work/prime" >/dev/null
   redis-cli -p "$redis" config resetstat >/dev/null
   local redis_pid before redis_before
   redis_pid="$(redis-cli -p "$redis" info server | tr -d '\r' | awk -F: '$1=="process_id"{print $2}')"
@@ -144,7 +158,7 @@ cluster_round() {
   redis-cli -p "$redis" shutdown nosave >/dev/null 2>&1 || true
 }
 
-echo "30 manuscripts, $words words; --max-running 2; $rounds round(s)$([ "${WARMUP:-0}" = 1 ] && echo " after a warm-up round"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "30 manuscripts, $words words; --max-running 2; $rounds round(s)$([ "${WARMUP:-0}" = 1 ] && echo " after a warm-up round")$([ "${PRIME:-0}" = 1 ] && echo ", each server primed with 30 others first"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${WARMUP:-0}" = 1 ]; then
   p="$(plain_round 0)"; c="$(cluster_round 0)"
   echo "warm-up (not counted): plain serve ${p} s, one-silo cluster ${c} s"

@@ -127,7 +127,7 @@ public sealed class ClusterApiTests
     }
 
     [Test]
-    public async Task Readyz_and_metrics_on_a_silo_count_the_sessions_that_silo_runs()
+    public async Task Readyz_on_a_silo_counts_the_sessions_that_silo_runs()
     {
         // Moby-Dick twice (2.5 MB, the novel pipeline) runs long enough for polls 10 ms apart to see it running.
         var moby = await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.MobyDick));
@@ -141,8 +141,9 @@ public sealed class ClusterApiTests
         foreach (var silo in silos)
             addresses.Add((await silo.Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString()!);
 
-        // While it runs, the silo its view names counts it in /readyz and /metrics (a silo's local queue stays empty:
-        // before, both said 0 running whatever the silo ran).
+        // While it runs, the silo its view names counts it in /readyz (a silo's local queue stays empty: before, every
+        // silo said 0 running whatever it ran). /metrics reads the same IRunLoad (ServerMetricsTests); it is not read
+        // here because both silos of this process export both servers' meters, which share one name.
         var seen = false;
         var deadline = DateTime.UtcNow + Patience;
         while (!seen)
@@ -153,11 +154,9 @@ public sealed class ClusterApiTests
             if (status == "Running" && view.TryGetProperty("silo", out var on) && addresses.IndexOf(on.GetString()!) is var index and >= 0)
             {
                 var ready = await silos[index].Client.GetFromJsonAsync<JsonElement>("/readyz");
-                var metrics = await silos[index].Client.GetStringAsync("/metrics");
                 if (ready.GetProperty("running").GetInt32() >= 1)
                 {
                     Assert.That(ready.GetProperty("status").GetString(), Is.EqualTo("ready"), "a silo with its slot taken still takes posts (placed where there is room)");
-                    Assert.That(metrics, Does.Match(@"(?m)^orchestrator_sessions_running(\{[^}]*\})? [1-9]"), metrics);
                     seen = true;
                 }
             }
