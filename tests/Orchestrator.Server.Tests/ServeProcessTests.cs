@@ -75,16 +75,30 @@ public sealed partial class ServeProcessTests
         await using (var serve = await ServeProcess.StartAsync(data, "--max-running", "2"))
         {
             ids = await Task.WhenAll(books.Select(serve.PostAsync));
-            // Wait until the first novel's nodes are dispatched (its session is on disk by then), so the kill lands mid-run:
-            // its whole analysis (about a second) is the margin. Waiting for its first outcome left too little: in one CI
-            // run under load Moby-Dick completed before the signal landed, and there was nothing to resume.
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{ids[0]}/events");
-            using var response = await serve.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            await SseReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(), stopAfter: kind => kind == "node-started");
+            // Killed once the first novel's session is on disk (its state is written before any node runs), so the kill
+            // lands mid-run: its whole analysis (about a second) is the margin. Read from the disk rather than its events
+            // stream: waiting there for its first outcome left too little margin under load, and waiting for its first
+            // node-started, a CI run once found nothing of it to resume (cause not pinned down).
+            var state = Engine.State.SessionStore.ForDataFolder(data).StatePath(ids[0]);
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (!File.Exists(state))
+            {
+                if (DateTime.UtcNow > deadline) Assert.Fail($"{ids[0]}: no session state after 2 minutes");
+                await Task.Delay(5);
+            }
             serve.KillHard();
         }
         var submissions = Directory.GetFiles(Path.Combine(data, "server", "submissions"));
         Assert.That(submissions, Has.Length.EqualTo(3));
+        // What the kill cut: sessions with a state on disk that is not final (the newest of session.json and the
+        // snapshots, as a resume loads it). One that ended before the signal landed has nothing to resume.
+        var store = Engine.State.SessionStore.ForDataFolder(data);
+        var cut = ids.Where(id => store.Exists(id) && store.LoadState(id).State.Status == Engine.State.SessionStateStatus.Running).ToArray();
+        // The node results each cut session's state kept: these must not run again.
+        var kept = cut.ToDictionary(id => id, id => store.LoadState(id).State.Nodes.Count(n => n.Status == Engine.State.NodeRunStatus.Succeeded));
+        TestContext.Out.WriteLine($"cut by the kill: {cut.Length} of 3 ({(cut.Contains(ids[0]) ? "Moby-Dick among them" : "not Moby-Dick")})");
+        Assert.That(cut, Is.Not.Empty, "the kill cut a running session: " + string.Join(", ",
+            ids.Select(id => $"{id} {(store.Exists(id) ? store.LoadState(id).State.Status.ToString() : "no folder")}")));
 
         await using (var again = await ServeProcess.StartAsync(data, "--max-running", "2"))
         {
@@ -96,8 +110,21 @@ public sealed partial class ServeProcessTests
                 Assert.That(session.GetProperty("status").GetString(), Is.EqualTo("Completed"), id);
                 Assert.That(session.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("status").GetString()), Is.All.EqualTo("Succeeded"));
             }
-            var first = await FollowAsync(again, ids[0]);
-            Assert.That(first.Count(e => e.Event == "resume"), Is.EqualTo(1), "the killed novel was resumed, not started again");
+            // A cut session goes on in the same session: the run after the restart is its last "resume" (or "started"
+            // again, when the first run had neither a node result nor a decision to keep; a kill in the first instant
+            // finds even the first run's "started" not yet logged), and only the nodes whose results the state did not
+            // keep run in it. (An outcome logged just before the kill whose result had not reached the state yet runs
+            // again: outcomes are logged behind the node, and the state is saved behind the log.)
+            foreach (var id in cut)
+            {
+                var events = await FollowAsync(again, id);
+                var names = string.Join(" ", events.Select(e => e.Event));
+                var runs = events.Select((e, i) => (e.Event, i)).Where(e => e.Event is "started" or "resume").ToArray();
+                Assert.That(runs, Has.Length.InRange(1, 2), $"{id}, cut by the kill, went on in one session: {names}");
+                var nodes = (await again.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}")).GetProperty("nodes").GetArrayLength();
+                Assert.That(events.Skip(runs[^1].i).Count(e => e.Event == "outcome"), Is.EqualTo(nodes - kept[id]),
+                    $"{id}: after the restart only the nodes not kept ran ({kept[id]} of {nodes} kept): {names}");
+            }
         }
         Assert.That(Directory.GetFiles(Path.Combine(data, "server", "submissions")), Has.Length.EqualTo(3), "nothing was posted again");
         Assert.That(Directory.GetDirectories(Path.Combine(data, "sessions")), Has.Length.EqualTo(3));
