@@ -93,12 +93,13 @@ public sealed partial class ServeProcessTests
         // What the kill cut: sessions with a state on disk that is not final (the newest of session.json and the
         // snapshots, as a resume loads it). One that ended before the signal landed has nothing to resume.
         var store = Engine.State.SessionStore.ForDataFolder(data);
-        var cut = ids.Where(id => store.Exists(id) && store.LoadState(id).State.Status == Engine.State.SessionStateStatus.Running).ToArray();
+        var atKill = ids.Where(store.Exists).ToDictionary(id => id, id => store.LoadState(id).State);
+        var cut = atKill.Where(s => s.Value.Status == Engine.State.SessionStateStatus.Running).Select(s => s.Key).ToArray();
         // The node results each cut session's state kept: these must not run again.
-        var kept = cut.ToDictionary(id => id, id => store.LoadState(id).State.Nodes.Count(n => n.Status == Engine.State.NodeRunStatus.Succeeded));
+        var kept = cut.ToDictionary(id => id, id => atKill[id].Nodes.Count(n => n.Status == Engine.State.NodeRunStatus.Succeeded));
         TestContext.Out.WriteLine($"cut by the kill: {cut.Length} of 3 ({(cut.Contains(ids[0]) ? "Moby-Dick among them" : "not Moby-Dick")})");
         Assert.That(cut, Is.Not.Empty, "the kill cut a running session: " + string.Join(", ",
-            ids.Select(id => $"{id} {(store.Exists(id) ? store.LoadState(id).State.Status.ToString() : "no folder")}")));
+            ids.Select(id => $"{id} {(atKill.TryGetValue(id, out var state) ? state.Status.ToString() : "no folder")}")));
 
         await using (var again = await ServeProcess.StartAsync(data, "--max-running", "2"))
         {

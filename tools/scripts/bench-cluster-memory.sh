@@ -18,16 +18,7 @@ book="$(realpath "${2:-$root/../shared/corpus/melville-moby-dick.txt}")"
 for tool in redis-server redis-cli curl python3; do
   command -v "$tool" >/dev/null || { echo "bench-cluster-memory: needs $tool" >&2; exit 2; }
 done
-if [ -z "${ORCHESTRATOR_BIN:-}" ]; then
-  dotnet build tools/Orchestrator.Cli -c Release -v q -nologo >/dev/null
-  cli=("$root/tools/Orchestrator.Cli/bin/Release/net10.0/orchestrator")
-elif [[ "$ORCHESTRATOR_BIN" == *.dll ]]; then
-  cli=(dotnet "$ORCHESTRATOR_BIN")
-else
-  cli=("$ORCHESTRATOR_BIN")
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. tools/scripts/orchestrator-cli.sh
 work="$(mktemp -d)"
 redis_port="$(free_port)"
 http_port="$(free_port)"

@@ -26,16 +26,7 @@ corpus="$(realpath "$root/../shared/corpus")"
 for tool in redis-server redis-cli python3; do
   command -v "$tool" >/dev/null || { echo "bench-cluster-overhead: needs $tool" >&2; exit 2; }
 done
-if [ -z "${ORCHESTRATOR_BIN:-}" ]; then
-  dotnet build tools/Orchestrator.Cli -c Release -v q -nologo >/dev/null
-  cli=("$root/tools/Orchestrator.Cli/bin/Release/net10.0/orchestrator")
-elif [[ "$ORCHESTRATOR_BIN" == *.dll ]]; then
-  cli=(dotnet "$ORCHESTRATOR_BIN")
-else
-  cli=("$ORCHESTRATOR_BIN")
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. tools/scripts/orchestrator-cli.sh
 work="$(mktemp -d)"
 pids=()
 redis_ports=()
@@ -54,29 +45,23 @@ os.makedirs(out)
 books = ["carroll-alices-adventures-in-wonderland", "shelley-frankenstein", "austen-pride-and-prejudice", "melville-moby-dick"]
 texts = [open(os.path.join(corpus, b + ".txt"), encoding="utf-8-sig").read().replace("\r\n", "\n") for b in books]
 paragraphs = [[p for p in t.split("\n\n") if p] for t in texts]
-n = 0
-for i in range(3):
-    n += 1
-    open(os.path.join(out, f"{n:02d}-{books[i]}.txt"), "w", encoding="utf-8").write(texts[i])
 sizes = [500, 1200, 2000, 3000]
-i = 0
-while n < 30:
+def write_slice(folder, name, i, offset):
+    """The i-th slice: a run of paragraphs of one of the four novels, starting at a place set by i and offset."""
     book = i % 4
     ps = paragraphs[book]
     size = min(sizes[i % 4], len(ps) // 2)
-    start = (i * 7919) % (len(ps) - size)
-    n += 1
-    open(os.path.join(out, f"{n:02d}-{books[book]}-{start}-{start + size}.txt"), "w", encoding="utf-8").write("\n\n".join(ps[start:start + size]) + "\n")
-    i += 1
+    start = (i * 7919 + offset) % (len(ps) - size)
+    open(os.path.join(folder, f"{name}-{books[book]}-{start}-{start + size}.txt"), "w", encoding="utf-8").write("\n\n".join(ps[start:start + size]) + "\n")
+for i in range(3):
+    open(os.path.join(out, f"{i + 1:02d}-{books[i]}.txt"), "w", encoding="utf-8").write(texts[i])
+for i in range(27):
+    write_slice(out, f"{i + 4:02d}", i, 0)
 # PRIME's manuscripts: 30 slices of the same sizes at other places (a server may answer a post of content it already
 # analysed with the earlier session, so none may equal a measured one).
 os.makedirs(prime)
 for i in range(30):
-    book = i % 4
-    ps = paragraphs[book]
-    size = min(sizes[i % 4], len(ps) // 2)
-    start = (i * 7919 + 4231) % (len(ps) - size)
-    open(os.path.join(prime, f"p{i:02d}-{books[book]}-{start}-{start + size}.txt"), "w", encoding="utf-8").write("\n\n".join(ps[start:start + size]) + "\n")
+    write_slice(prime, f"p{i:02d}", i, 4231)
 EOF
 words="$(cat "$work"/manuscripts/*.txt | wc -w)"
 

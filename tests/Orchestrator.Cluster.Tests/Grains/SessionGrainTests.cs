@@ -31,16 +31,8 @@ public sealed class SessionGrainTests
     {
         _redis = await RedisServer.StartAsync();
         _data = Directory.CreateTempSubdirectory("cluster-grains-").FullName;
-        var builder = new TestClusterBuilder(2);
+        var builder = TestSilo.Builder(2, _redis, _data, Path.Combine(RepoRoot(), "pipelines"));
         _clusterId = builder.Options.ClusterId;
-        builder.Options.ServiceId = SiloSetup.ServiceId;
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties[TestSilo.RedisProperty] = _redis.Address;
-        builder.Properties[TestSilo.DataProperty] = _data;
-        builder.Properties[TestSilo.PipelinesProperty] = Path.Combine(RepoRoot(), "pipelines");
-        builder.Properties[TestSilo.ClusterIdProperty] = _clusterId;
-        builder.AddSiloBuilderConfigurator<TestSilo>();
-        builder.AddClientBuilderConfigurator<TestSilo>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -27,6 +27,25 @@ public sealed class TestSilo : ISiloConfigurator, IClientBuilderConfigurator
     /// <summary>Where the testing host puts each silo's name (Secondary_0, Secondary_1...).</summary>
     private const string NameKey = "Orleans:Name";
 
+    /// <summary>
+    /// A testing host of <paramref name="silos"/> such silos on <paramref name="redis"/> (Redis membership, not the testing
+    /// host's own), keeping sessions in <paramref name="data"/> and reading <paramref name="pipelines"/>; a test adds its
+    /// own properties (run slots, model) before building it.
+    /// </summary>
+    internal static TestClusterBuilder Builder(short silos, RedisServer redis, string data, string pipelines)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = SiloSetup.ServiceId;
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[RedisProperty] = redis.Address;
+        builder.Properties[DataProperty] = data;
+        builder.Properties[PipelinesProperty] = pipelines;
+        builder.Properties[ClusterIdProperty] = builder.Options.ClusterId;
+        builder.AddSiloBuilderConfigurator<TestSilo>();
+        builder.AddClientBuilderConfigurator<TestSilo>();
+        return builder;
+    }
+
     public void Configure(ISiloBuilder silo)
     {
         var settings = Settings(silo.Configuration);
