@@ -54,8 +54,16 @@ public sealed class LibraryStore : IReferenceLibrary, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var database = await LibraryDatabase.OpenAsync(path, options.Create, ct).ConfigureAwait(false);
-        var version = await database.RunAsync(c => ReadMetaAsync(c, null, LibrarySchema.VersionKey, ct), ct).ConfigureAwait(false);
-        return new LibraryStore(name, database, options, version ?? LibraryVersion.Empty);
+        try
+        {
+            var version = await database.RunAsync(c => ReadMetaAsync(c, null, LibrarySchema.VersionKey, ct), ct).ConfigureAwait(false);
+            return new LibraryStore(name, database, options, version ?? LibraryVersion.Empty);
+        }
+        catch
+        {
+            database.Release();
+            throw;
+        }
     }
 
     /// <inheritdoc/>

@@ -45,8 +45,17 @@ internal sealed class LibraryDatabase
             DefaultTimeout = (int)BusyWait.TotalSeconds,
         };
         var database = new LibraryDatabase(path, builder.ToString());
-        await database.RunAsync(async connection => await database.PrepareAsync(connection, create, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-        return database;
+        PoolUsers.Join(database._connectionString);
+        try
+        {
+            await database.RunAsync(async connection => await database.PrepareAsync(connection, create, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return database;
+        }
+        catch
+        {
+            database.Release();
+            throw;
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on an open connection, mapping SQLite failures to <see cref="LibraryException"/>.</summary>
@@ -73,12 +82,8 @@ internal sealed class LibraryDatabase
     public Task RunAsync(Func<SqliteConnection, Task> work, CancellationToken ct) =>
         RunAsync(async c => { await work(c).ConfigureAwait(false); return true; }, ct);
 
-    /// <summary>Lets go of the pooled connections (so the file can be moved or deleted).</summary>
-    public void Release()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>Closes this handle on the file: the last one open in the process lets go of the pooled connections.</summary>
+    public void Release() => PoolUsers.Leave(_connectionString);
 
     private LibraryException Translate(SqliteException ex) => ex.SqliteErrorCode switch
     {
@@ -107,19 +112,18 @@ internal sealed class LibraryDatabase
             throw new LibraryException(Path, $"the library is damaged (schema version {version})");
     }
 
+    /// <summary>
+    /// Reads the marks and the table count in one statement, so in one snapshot: read as three statements, each its own
+    /// read, a second process could see the marks before a first one's schema commit and the tables after it, and take
+    /// the new library for another program's database.
+    /// </summary>
     private static async Task<(int ApplicationId, int Version, long Tables)> ReadHeaderAsync(SqliteConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA application_id; PRAGMA user_version; SELECT count(*) FROM sqlite_master;";
+        command.CommandText = "SELECT (SELECT application_id FROM pragma_application_id()), (SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master);";
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await reader.ReadAsync(ct).ConfigureAwait(false);
-        var id = reader.GetInt32(0);
-        await reader.NextResultAsync(ct).ConfigureAwait(false);
-        await reader.ReadAsync(ct).ConfigureAwait(false);
-        var version = reader.GetInt32(0);
-        await reader.NextResultAsync(ct).ConfigureAwait(false);
-        await reader.ReadAsync(ct).ConfigureAwait(false);
-        return (id, version, reader.GetInt64(0));
+        return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2));
     }
 
     /// <summary>Creates the schema; two processes creating the same new library at once take turns, and the second finds it made.</summary>
