@@ -127,6 +127,73 @@ public sealed class ClusterApiTests
     }
 
     [Test]
+    public void Orleans_storage_errors_that_name_a_lost_Redis_connection_are_a_503_and_others_a_500()
+    {
+        // Orleans' Redis grain storage keeps the client's error only as words in its message (no inner exception);
+        // this is the text a silo logged when its connection dropped under load.
+        var lost = new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for session grain with ID session/novel_20261206_201035_4cc2 and "
+            + "storage key orchestrator/state/session/novel_20261206_201035_4cc2/session. StackExchange.Redis.RedisConnectionException: Failed to write");
+        var refusal = ClusterSessionBackend.RefusalOf(new Orleans.Runtime.OrleansException("activation failed", lost))!;
+        Assert.That((refusal.Status, refusal.Title), Is.EqualTo((503, "Redis unreachable")));
+        Assert.That(refusal.Message, Does.Contain("(Failed to write)"));
+
+        var wrongType = new Orleans.Persistence.Redis.RedisStorageException("Failed to write grain state for session grain with ID session/x and storage key k. "
+            + "StackExchange.Redis.RedisServerException: WRONGTYPE Operation against a key holding the wrong kind of value");
+        Assert.That(ClusterSessionBackend.RefusalOf(wrongType), Is.Null, "a fault that is not an outage stays a 500");
+    }
+
+    [Test]
+    public async Task Posts_are_accepted_and_run_while_Redis_keeps_dropping_the_silos_connections()
+    {
+        // Every 50 ms Redis drops every client but the test's own (CLIENT KILL skips the caller): each silo's connection
+        // is cut mid-call again and again while six posts go to alternate silos. A grain call cut that way waits for
+        // Redis and is tried once more; the sessions pause on their writes and go on.
+        var alice = await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.Alice));
+        using var stop = new CancellationTokenSource();
+        var kills = 0;
+        var killing = Task.Run(async () =>
+        {
+            var server = _redis.Connection.GetServer(_redis.Connection.GetEndPoints()[0]);
+            while (!stop.IsCancellationRequested)
+            {
+                kills += (int)await server.ExecuteAsync("CLIENT", "KILL", "TYPE", "normal") is var n && n > 0 ? 1 : 0;
+                await Task.Delay(50);
+            }
+        });
+        var ids = new List<string>();
+        try
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var silo = i % 2 == 0 ? _a : _b;
+                using var content = new ByteArrayContent([.. alice, .. System.Text.Encoding.UTF8.GetBytes($"\n\nCopy {i}.\n")]);
+                using var posted = await silo.Client.PostAsync($"/api/cluster/sessions?name=alice-{i}.txt&pipeline=quick", content);
+                Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"post {i}: {await posted.Content.ReadAsStringAsync()}");
+                ids.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await killing;
+        }
+        Assert.That(kills, Is.GreaterThan(3), "connections were dropped while the posts went in");
+
+        var deadline = DateTime.UtcNow + Patience;
+        foreach (var id in ids)
+        {
+            while (true)
+            {
+                var status = (await _b.Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}")).GetProperty("status").GetString();
+                if (status == "Completed") break;
+                Assert.That(status, Is.AnyOf("Queued", "Running", "Interrupted"), id);
+                if (DateTime.UtcNow > deadline) Assert.Fail($"session {id} is still {status} after {Patience.TotalSeconds:F0} s");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Test]
     public async Task Readyz_on_a_silo_counts_the_sessions_that_silo_runs()
     {
         // Moby-Dick twice (2.5 MB, the novel pipeline) runs long enough for polls 10 ms apart to see it running.

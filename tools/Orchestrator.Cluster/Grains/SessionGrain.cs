@@ -48,10 +48,26 @@ public sealed class SessionGrain(
 
     public async Task<ClusterSessionView> SubmitAsync(SessionOrder order, Immutable<byte[]> manuscript)
     {
-        if (record.State.Order is not null) return View();
-        await pipelines.Store.WriteUploadAsync(Id, manuscript.Value);
-        record.State = new SessionRecord { Order = order, Active = true };
-        await record.WriteStateAsync();
+        if (record.State.Order is null)
+        {
+            await pipelines.Store.WriteUploadAsync(Id, manuscript.Value);
+            record.State = new SessionRecord { Order = order, Active = true };
+            try
+            {
+                await record.WriteStateAsync();
+            }
+            catch
+            {
+                // Not known to be stored (the answer may be what was lost): forget it here, so that the caller's retry
+                // meets a fresh activation that reads what Redis holds.
+                record.State = new SessionRecord();
+                this.DeactivateOnIdle();
+                throw;
+            }
+        }
+        // A submit that finds its order stored and nothing driving it is the retry of one whose record write landed
+        // but whose answer was lost: it starts the run the first could not.
+        else if (!record.State.Active || _run is not null || _awaitingModel) return View();
         var every = pipelines.Settings.ResumeCheckEvery;
         await this.RegisterOrUpdateReminder(ReminderName, every, every);
         Start();

@@ -5,6 +5,7 @@ using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
 using Orchestrator.Cluster.Placement;
 using Orchestrator.Cluster.Silo;
+using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
 using Orchestrator.Manuscripts.Requirements;
@@ -32,6 +33,9 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     /// trip that returns nothing, and an event reaches a follower within this delay.
     /// </summary>
     public static readonly TimeSpan FollowPoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a post or a grain call cut by a dropped Redis connection is tried again (<see cref="ThroughDropsAsync"/>).</summary>
+    public static readonly TimeSpan OutageRetryWithin = TimeSpan.FromSeconds(5);
 
     private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
 
@@ -78,11 +82,15 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
         }
         try
         {
-            await silo.Store.NotePostedAsync(posted);
-            var view = await CallAsync(id, g => g.SubmitAsync(new SessionOrder
+            var order = new SessionOrder
             {
                 Pipeline = pipeline, FileName = fileName, RequirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson), PostedAt = posted.PostedAt,
-            }, new Immutable<byte[]>(manuscript)));
+            };
+            var view = await ThroughDropsAsync(async () =>
+            {
+                await silo.Store.NotePostedAsync(posted);
+                return await CallOnceAsync(id, g => g.SubmitAsync(order, new Immutable<byte[]>(manuscript)));
+            });
             return Of(view, posted.PostedAt, null);
         }
         finally
@@ -194,7 +202,39 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
         }
     }
 
-    private async Task<T> CallAsync<T>(string id, Func<ISessionGrain, Task<T>> call)
+    private Task<T> CallAsync<T>(string id, Func<ISessionGrain, Task<T>> call) => ThroughDropsAsync(() => CallOnceAsync(id, call));
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, and again each time a dropped Redis connection cut it, once Redis answers, for up
+    /// to <see cref="OutageRetryWithin"/>. The client's connection drops now and then also on a healthy loopback Redis
+    /// under load and comes back within milliseconds; a cut command may or may not have run, so the work must be safe
+    /// to repeat: the store's writes here set a value again, and every grain method may run twice (a submit finds its
+    /// order there, a cancel its record inactive). An outage that lasts longer reaches the caller, which answers 503.
+    /// </summary>
+    private async Task<T> ThroughDropsAsync<T>(Func<Task<T>> work)
+    {
+        using var within = new CancellationTokenSource(OutageRetryWithin);
+        while (true)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception e) when (RedisOutage.Caused(e) && !within.IsCancellationRequested)
+            {
+                try
+                {
+                    await silo.Store.WaitUntilReachableAsync(within.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                }
+            }
+        }
+    }
+
+    private async Task<T> CallOnceAsync<T>(string id, Func<ISessionGrain, Task<T>> call)
     {
         try
         {

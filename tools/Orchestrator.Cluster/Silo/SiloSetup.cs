@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Placement;
+using Orchestrator.Cluster.Grains;
 using Orchestrator.Cluster.Store;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -76,6 +77,8 @@ public static class SiloSetup
             o.ConfigurationOptions = settings.Redis.ToOptions();
             o.CreateMultiplexer = _ => SharedFlagged(o.ConfigurationOptions);
         });
+        // A grain's Redis outage must reach callers on other silos as one (Orleans has no codec for the client's exceptions).
+        silo.AddIncomingGrainCallFilter<RedisOutageCallFilter>();
         // Reminders are meant for minutes; a session's resume check ticks every few seconds (ClusterSettings.ResumeCheckEvery).
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.AddSingleton(log);

@@ -1,3 +1,5 @@
+using Orleans.Persistence.Redis;
+using Orleans.Reminders.Redis;
 using StackExchange.Redis;
 
 namespace Orchestrator.Cluster.Store;
@@ -16,7 +18,11 @@ public static class RedisOutage
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {
-            if (x is RedisConnectionException or RedisTimeoutException) return true;
+            if (x is RedisConnectionException or RedisTimeoutException or RedisUnreachableException) return true;
+            // Orleans' Redis grain storage and reminder table keep the client's error only as words in their own message
+            // ("Failed to read grain state ... StackExchange.Redis.RedisConnectionException: Failed to write"), with no
+            // inner exception.
+            if (x is RedisStorageException or RedisRemindersException && ClientWords(x.Message) is not null) return true;
             // Right after a restart Redis answers LOADING until its data is back in memory.
             if (x is RedisServerException s && s.Message.StartsWith("LOADING", StringComparison.Ordinal)) return true;
             if (x is AggregateException a && a.InnerExceptions.Any(Caused)) return true;
@@ -29,12 +35,23 @@ public static class RedisOutage
     {
         var inner = e;
         for (Exception? x = e; x is not null; x = x.InnerException)
-            if (x is RedisException or TimeoutException) inner = x;
-        var message = inner.Message;
+            if (x is RedisException or TimeoutException or RedisStorageException or RedisRemindersException or RedisUnreachableException) inner = x;
+        var message = inner is RedisStorageException or RedisRemindersException ? ClientWords(inner.Message) ?? inner.Message : inner.Message;
         var end = message.IndexOfAny(['\r', '\n']);
         if (end >= 0) message = message[..end];
         var stop = message.IndexOf(". ", StringComparison.Ordinal);
         return stop < 0 ? message.TrimEnd('.') : message[..stop];
+    }
+
+    /// <summary>What follows the client's connection or timeout exception's name in a storage message; null when neither is named.</summary>
+    private static string? ClientWords(string message)
+    {
+        foreach (var name in (ReadOnlySpan<string>)[typeof(RedisConnectionException).FullName!, typeof(RedisTimeoutException).FullName!])
+        {
+            var at = message.IndexOf(name + ": ", StringComparison.Ordinal);
+            if (at >= 0) return message[(at + name.Length + 2)..];
+        }
+        return null;
     }
 
     /// <summary>Waits until Redis answers a PING; returns at once when it does.</summary>
