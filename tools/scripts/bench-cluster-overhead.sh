@@ -14,9 +14,15 @@
 # Environment: ORCHESTRATOR_BIN  an already built `orchestrator` executable or orchestrator.dll (skips the build)
 #              WARMUP=1          one round of each first, not counted: the first run after a build pays for the disk
 #                                cache and the JIT of both, and which one goes first would otherwise pay more
-#              PRIME=1           each server (plain, and the silo) first runs 30 other manuscripts (slices at other
-#                                places, none equal to a measured one), unmeasured, then the measured 30: a server that
-#                                has been up for a while, its code compiled, rather than a fresh process
+#              PRIME=N           each server (plain, and the silo) first runs N sets of 30 other manuscripts (slices at
+#                                other places, none equal to a measured one), unmeasured, then the measured 30: a server
+#                                that has been up for a while, its code compiled, rather than a fresh process. One set
+#                                leaves hot methods still at their first, unoptimised tier (perf shows them); two or
+#                                three reach the steady state of a long-running server
+#              PERF_OUT=DIR      records each server with `perf` (call graphs, JIT frames named through the runtime's perf
+#                                map) while it runs the measured 30, and writes DIR/plain-R.txt and DIR/cluster-R.txt:
+#                                the samples by library and the top functions, and keeps the recordings there as
+#                                DIR/NAME.perf (costs some CPU, so the times are not comparable with runs without it)
 # Run it when the machine is quiet (see `uptime`), e.g. `nice -n -5 tools/scripts/bench-cluster-overhead.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,6 +33,8 @@ for tool in redis-server redis-cli python3; do
   command -v "$tool" >/dev/null || { echo "bench-cluster-overhead: needs $tool" >&2; exit 2; }
 done
 . tools/scripts/orchestrator-cli.sh
+# perf names JIT-compiled frames from the runtime's /tmp/perf-PID.map; W^X would split them into unnamed copies.
+[ -n "${PERF_OUT:-}" ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 work="$(mktemp -d)"
 pids=()
 redis_ports=()
@@ -38,9 +46,9 @@ cleanup() {
 trap cleanup EXIT
 
 # The manuscripts, as ClusterBatchProcessTests.Manuscripts makes them.
-python3 - "$corpus" "$work/manuscripts" "$work/prime" <<'EOF'
+python3 - "$corpus" "$work/manuscripts" "$work/prime" "${PRIME:-0}" <<'EOF'
 import os, sys
-corpus, out, prime = sys.argv[1], sys.argv[2], sys.argv[3]
+corpus, out, prime, sets = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 os.makedirs(out)
 books = ["carroll-alices-adventures-in-wonderland", "shelley-frankenstein", "austen-pride-and-prejudice", "melville-moby-dick"]
 texts = [open(os.path.join(corpus, b + ".txt"), encoding="utf-8-sig").read().replace("\r\n", "\n") for b in books]
@@ -59,9 +67,10 @@ for i in range(27):
     write_slice(out, f"{i + 4:02d}", i, 0)
 # PRIME's manuscripts: 30 slices of the same sizes at other places (a server may answer a post of content it already
 # analysed with the earlier session, so none may equal a measured one).
-os.makedirs(prime)
-for i in range(30):
-    write_slice(prime, f"p{i:02d}", i, 4231)
+for k in range(1, sets + 1):
+    os.makedirs(f"{prime}{k}")
+    for i in range(30):
+        write_slice(f"{prime}{k}", f"p{i:02d}", i, 4231 * k)
 EOF
 words="$(cat "$work"/manuscripts/*.txt | wc -w)"
 
@@ -98,6 +107,25 @@ print(f"{time.perf_counter() - start:.2f}")
 EOF
 }
 
+# perf_start PID NAME: when PERF_OUT is set, records PID until perf_stop, into $work/NAME.perf.
+perf_start() {
+  [ -n "${PERF_OUT:-}" ] || return 0
+  perf record -F 499 -g -p "$1" -o "$work/$2.perf" >/dev/null 2>&1 &
+  perf_pid=$!
+  sleep 0.5
+}
+# perf_stop NAME: ends the recording and writes its summary to PERF_OUT/NAME.txt.
+perf_stop() {
+  [ -n "${PERF_OUT:-}" ] || return 0
+  kill -INT "$perf_pid"; wait "$perf_pid" 2>/dev/null || true
+  mkdir -p "$PERF_OUT"
+  cp "$work/$1.perf" "$PERF_OUT/$1.perf"
+  { perf report -i "$work/$1.perf" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15
+    echo
+    perf report -i "$work/$1.perf" --no-children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60
+  } >"$PERF_OUT/$1.txt"
+}
+
 # CPU seconds (user + system) process PID has used so far.
 cpu_of() { python3 -c 'import os, sys; f = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split(); print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$1"; }
 # Seconds of CPU between two readings.
@@ -111,9 +139,11 @@ plain_round() {
   "${cli[@]}" --data "$data" serve --urls "http://127.0.0.1:$port" --pipelines "$root/pipelines" --max-running 2 >"$data.out" 2>"$data.err" &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/sessions?limit=1"
-  [ "${PRIME:-0}" = 1 ] && drive "http://127.0.0.1:$port" /api/sessions "$work/prime" >/dev/null
+  for k in $(seq "${PRIME:-0}"); do drive "http://127.0.0.1:$port" /api/sessions "$work/prime$k" >/dev/null; done
   local before; before="$(cpu_of "$pid")"
+  perf_start "$pid" "plain-$1"
   drive "http://127.0.0.1:$port" /api/sessions
+  perf_stop "plain-$1"
   cpu_between "$before" "$(cpu_of "$pid")" >"$work/plain-cpu-$1"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
@@ -128,12 +158,14 @@ cluster_round() {
     --cluster "redis://127.0.0.1:$redis" --cluster-id bench >"$data.out" 2>"$data.err" &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/api/cluster/status"
-  [ "${PRIME:-0}" = 1 ] && drive "http://127.0.0.1:$port" /api/cluster/sessions "$work/prime" >/dev/null
+  for k in $(seq "${PRIME:-0}"); do drive "http://127.0.0.1:$port" /api/cluster/sessions "$work/prime$k" >/dev/null; done
   redis-cli -p "$redis" config resetstat >/dev/null
   local redis_pid before redis_before
   redis_pid="$(redis-cli -p "$redis" info server | tr -d '\r' | awk -F: '$1=="process_id"{print $2}')"
   before="$(cpu_of "$pid")"; redis_before="$(cpu_of "$redis_pid")"
+  perf_start "$pid" "cluster-$1"
   drive "http://127.0.0.1:$port" /api/cluster/sessions
+  perf_stop "cluster-$1"
   cpu_between "$before" "$(cpu_of "$pid")" >"$work/cluster-cpu-$1"
   cpu_between "$redis_before" "$(cpu_of "$redis_pid")" >"$work/redis-cpu-$1"
   calls="$(redis-cli -p "$redis" info commandstats | tr -d '\r' | awk -F'[=,]' '/^cmdstat_/{n+=$2} END{print n}')"
@@ -143,7 +175,7 @@ cluster_round() {
   redis-cli -p "$redis" shutdown nosave >/dev/null 2>&1 || true
 }
 
-echo "30 manuscripts, $words words; --max-running 2; $rounds round(s)$([ "${WARMUP:-0}" = 1 ] && echo " after a warm-up round")$([ "${PRIME:-0}" = 1 ] && echo ", each server primed with 30 others first"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "30 manuscripts, $words words; --max-running 2; $rounds round(s)$([ "${WARMUP:-0}" = 1 ] && echo " after a warm-up round")$([ "${PRIME:-0}" != 0 ] && echo ", each server primed with ${PRIME} set(s) of 30 others first"); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${WARMUP:-0}" = 1 ]; then
   p="$(plain_round 0)"; c="$(cluster_round 0)"
   echo "warm-up (not counted): plain serve ${p} s, one-silo cluster ${c} s"
