@@ -1,3 +1,4 @@
+using Orchestrator.Cluster.Sessions;
 using Orchestrator.Cluster.Store;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Engine.State;
@@ -65,6 +66,56 @@ public sealed class RedisSessionStoreTests
         var other = NewStore("refused");
         var refusal = Assert.ThrowsAsync<SessionLockedException>(async () => await other.AcquireLeaseAsync("s-1", CancellationToken.None));
         Assert.That(refusal!.Message, Does.Contain("another owner holds its lease"));
+    }
+
+    [Test]
+    public async Task A_delete_is_refused_while_the_lease_is_held_and_then_removes_every_key_and_field_of_the_session_alone()
+    {
+        var store = NewStore("deletes");
+        var db = _redis.Connection.GetDatabase();
+        // s-2 shares s-1's index digest (same manuscript, pipeline and requirements) and has a key of its own: both stay.
+        var other = Initial("s-2");
+        using (await store.CreateAsync(other, "kept"u8.ToArray(), CancellationToken.None))
+        {
+        }
+        var postedAt = DateTimeOffset.Parse("2026-12-05T09:59:00Z");
+        Assert.That(await store.ClaimIdempotencyKeyAsync("key-2", new PostedSession("s-2", "novel", "kept.txt", postedAt, "h2", "key-2")), Is.Null);
+        // s-1 was posted before posted notes recorded their key (no idempotencyKey field): its key is found by its entry.
+        await db.HashSetAsync(store.Keys.Posted, "s-1", """{"id":"s-1","pipeline":"novel","fileName":"alice.txt","postedAt":"2026-12-05T09:59:00+00:00","contentHash":"h1"}""");
+        Assert.That(await store.ClaimIdempotencyKeyAsync("key-1", new PostedSession("s-1", "novel", "alice.txt", postedAt, "h1")), Is.Null);
+        await store.WriteUploadAsync("s-1", "Alice was beginning"u8.ToArray());
+        await store.NoteDrivenAsync("s-1", "silo-a", running: true);
+        var initial = Initial("s-1");
+        var lease = await store.CreateAsync(initial, "Alice was beginning"u8.ToArray(), CancellationToken.None);
+        var journal = store.Journal();
+        journal.Save(initial with { Iteration = 1 });
+        journal.Checkpoint(initial with { Iteration = 1 });
+        journal.Append(new SessionEvent { Time = initial.UpdatedAt, Kind = SessionEventKind.Warning, Session = "s-1", Details = "first", Sequence = 1 });
+        await journal.FlushAsync();
+        store.WriteAttachment("s-1", "report.md", "# Report"u8);
+        var before = await RedisMentions.OfAsync(_redis.Connection, "s-1", "orchestrator:deletes:*");
+        Assert.That(before, Is.SupersetOf(new[]
+        {
+            "state:s-1", "lease:s-1", "snapshots:s-1", "events:s-1", "input:s-1", "attachments:s-1", "upload:s-1",
+            "summaries s-1", "posted s-1", "driven s-1", "idempotency-keys key-1",
+        }.Select(k => "orchestrator:deletes:" + k)));
+        Assert.That(before.Count(m => m.StartsWith("orchestrator:deletes:index:", StringComparison.Ordinal)), Is.EqualTo(1));
+
+        Assert.That(await store.DeleteAsync("s-1"), Is.False, "a held lease refuses the delete");
+        Assert.That(await RedisMentions.OfAsync(_redis.Connection, "s-1", "orchestrator:deletes:*"), Is.EqualTo(before), "and nothing is deleted");
+
+        lease.Dispose();
+        Assert.That(await store.DeleteAsync("s-1"), Is.True);
+
+        Assert.That(await RedisMentions.OfAsync(_redis.Connection, "s-1", "orchestrator:deletes:*"), Is.Empty);
+        Assert.That(store.Exists("s-2"), Is.True);
+        Assert.That(await store.ReadInputAsync("s-2", CancellationToken.None), Is.EqualTo("kept"u8.ToArray()));
+        Assert.That(store.List().Select(s => s.Id), Is.EqualTo(new[] { "s-2" }));
+        Assert.That(store.Find(SessionKey.Of(other)).Select(s => s.Id), Is.EqualTo(new[] { "s-2" }));
+        Assert.That((await store.ClaimIdempotencyKeyAsync("key-2", new PostedSession("s-3", "novel", "x.txt", postedAt)))?.Id, Is.EqualTo("s-2"),
+            "another session's key stays");
+        Assert.That(await store.ClaimIdempotencyKeyAsync("key-1", new PostedSession("s-3", "novel", "x.txt", postedAt)), Is.Null,
+            "the deleted session's key is free again");
     }
 
     [Test]

@@ -91,9 +91,14 @@ public sealed class ClusterSessionBackend(ClusterSessions cluster) : ISessionBac
         throw new SessionRefusedException(StatusCodes.Status501NotImplemented, "Not in a cluster",
             "a cluster session still owed a run resumes by itself on a living silo; a cancelled one is not resumed through the API");
 
-    public Task DeleteAsync(string id, CancellationToken ct) =>
-        throw new SessionRefusedException(StatusCodes.Status501NotImplemented, "Not in a cluster",
-            "cluster sessions are kept in the cluster's Redis and are not deleted through the API");
+    public async Task DeleteAsync(string id, CancellationToken ct)
+    {
+        var deletion = await Guard(() => cluster.DeleteAsync(id));
+        if (deletion.Deleted) return;
+        throw deletion.Refusal(id) is { } refusal
+            ? new SessionRefusedException(StatusCodes.Status409Conflict, refusal.Title, refusal.Detail)
+            : SessionRefusedException.NotFound(id);
+    }
 
     public async IAsyncEnumerable<SessionEvent> FollowAsync(string id, long afterSequence, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -86,6 +86,22 @@ public sealed class SessionGrain(
         return true;
     }
 
+    public async Task<SessionDeletion> DeleteAsync()
+    {
+        var status = View().Status;
+        // A run that was cancelled is still ending while _run is set (it checkpoints): the session is not yet stopped.
+        if (record.State.Order is null || record.State.Active || _run is not null) return new SessionDeletion(false, status, false);
+        // Redis first: a failure after it leaves this record, so the session still answers and a second delete finishes
+        // the job; the other way round, its keys would stay behind a grain that says there is no such session.
+        if (!await pipelines.Store.DeleteAsync(Id)) return new SessionDeletion(false, status, true);
+        await ForgetReminderAsync();
+        // With DeleteStateOnClear (SiloSetup), clearing removes the record's key from Redis.
+        await record.ClearStateAsync();
+        log.Information("Session {Session} ({Status}) deleted", Id, status);
+        this.DeactivateOnIdle();
+        return new SessionDeletion(true, status, false);
+    }
+
     public async Task<bool> HandOffAsync(SiloAddress? target)
     {
         if (_stop is { } stop && _run is { } run)

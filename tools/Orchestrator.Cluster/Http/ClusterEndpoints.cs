@@ -53,6 +53,7 @@ public static class ClusterEndpoints
         group.MapGet("/sessions/{id}/report.md", (string id, ClusterSessions sessions) => ReportAsync(id, ReportFiles.MarkdownName, "text/markdown; charset=utf-8", sessions));
         group.MapGet("/sessions/{id}/report.html", (string id, ClusterSessions sessions) => ReportAsync(id, ReportFiles.HtmlName, "text/html; charset=utf-8", sessions));
         group.MapPost("/sessions/{id}/cancel", CancelAsync).WithSummary("Stop a cluster session (it checkpoints)");
+        group.MapDelete("/sessions/{id}", DeleteAsync).WithSummary("Delete a cluster session that is not queued, running or interrupted: everything of it in Redis");
         group.MapGet("/status", StatusAsync).WithSummary("The silos of the cluster and the sessions this one drives (running or waiting for a run slot)");
     }
 
@@ -137,6 +138,15 @@ public static class ClusterEndpoints
         return await sessions.CancelAsync(id)
             ? Results.Accepted($"/api/cluster/sessions/{id}", await sessions.ViewAsync(id))
             : Problem(409, "Not running", $"session {id} is not queued or running");
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, ClusterSessions sessions)
+    {
+        if (!SessionStore.IsValidSessionId(id)) return BadId(id);
+        var deletion = await sessions.DeleteAsync(id);
+        if (deletion.Deleted) return Results.NoContent();
+        // As on a single server: a session still owed a run (an interrupted one too: it resumes by itself) is cancelled first.
+        return deletion.Refusal(id) is { } refusal ? Problem(409, refusal.Title, refusal.Detail) : NotFound(id);
     }
 
     private static async Task<IResult> StatusAsync(IGrainFactory grains, SiloPipelines silo, SiloSessions here, ILocalSiloDetails local)

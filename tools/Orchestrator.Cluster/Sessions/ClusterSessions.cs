@@ -52,7 +52,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
         // Placement would keep such a session waiting for a silo with a model; a client is better told at once.
         if (needs.OfPipeline(pipeline) && !loads.AnyWithModel()) throw new NoModelSiloException(pipeline);
         var id = SessionId.New(pipeline, DateTimeOffset.UtcNow);
-        var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow, Convert.ToHexStringLower(SHA256.HashData(manuscript)));
+        var posted = new PostedSession(id, pipeline, fileName, DateTimeOffset.UtcNow, Convert.ToHexStringLower(SHA256.HashData(manuscript)), idempotencyKey);
         if (idempotencyKey is not null && await silo.Store.ClaimIdempotencyKeyAsync(idempotencyKey, posted) is { } earlier)
         {
             if (earlier.ContentHash != posted.ContentHash || earlier.Pipeline != pipeline) throw new IdempotencyKeyReusedException(idempotencyKey, earlier.Id);
@@ -165,6 +165,9 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
 
     /// <summary>Stops the session (it checkpoints); false when it was not owed a run.</summary>
     public Task<bool> CancelAsync(string id) => CallAsync(id, g => g.CancelAsync());
+
+    /// <summary>Deletes a session the cluster no longer owes a run, everything of it in Redis included (<see cref="ISessionGrain.DeleteAsync"/>).</summary>
+    public Task<SessionDeletion> DeleteAsync(string id) => CallAsync(id, g => g.DeleteAsync());
 
     /// <summary>
     /// The session's logged events numbered after <paramref name="afterSequence"/>, read from Redis as the session's

@@ -70,6 +70,8 @@ public static class SiloSetup
         silo.AddRedisGrainStorage(StorageName, (RedisStorageOptions o) =>
         {
             o.ConfigurationOptions = settings.Redis.ToOptions();
+            // A deleted session's grain clears its record: gone from Redis, not kept as an empty one.
+            o.DeleteStateOnClear = true;
             o.CreateMultiplexer = _ => SharedFlagged(o.ConfigurationOptions);
         });
         silo.UseRedisReminderService(o =>

@@ -6,7 +6,9 @@ namespace Orchestrator.Cluster.Store;
 /// The names of a cluster's keys in Redis, all under <c>orchestrator:&lt;cluster-id&gt;:</c> so several clusters share
 /// one Redis without meeting. Per session: its state hash (state JSON and its version), lease, snapshots list,
 /// events list, input copy, attachments hash and upload; for the cluster: the summaries hash, the index and the sessions
-/// the silos drive now.
+/// the silos drive now. A session's keys and fields are kept until it is deleted (<see cref="RedisScripts.Delete"/>),
+/// which removes every one of them, its Idempotency-Key included; the grain's own record and reminder (Orleans' keys)
+/// go with it, through Orleans.
 /// </summary>
 public sealed class RedisKeys(string clusterId)
 {
@@ -40,7 +42,10 @@ public sealed class RedisKeys(string clusterId)
     public RedisKey Silos => _prefix + "silos";
 
     /// <summary>The sessions under one <see cref="Engine.State.SessionKey"/> digest, by id.</summary>
-    public RedisKey Index(string digest) => _prefix + "index:" + digest;
+    public RedisKey Index(string digest) => IndexPrefix + digest;
+
+    /// <summary>The name of every <see cref="Index"/> key but its digest: the delete script reads the digest from the state it deletes.</summary>
+    public string IndexPrefix => _prefix + "index:";
 
     /// <summary>Hash fields of <see cref="State"/>.</summary>
     public static readonly RedisValue StateField = "state";

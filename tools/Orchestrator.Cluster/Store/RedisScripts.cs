@@ -10,6 +10,7 @@ internal static class RedisScripts
     public const long Exists = 0;
     public const long LeaseLost = -1;
     public const long VersionConflict = -2;
+    public const long LeaseHeld = -3;
 
     /// <summary>
     /// Creates a session whole (state version 1, input, lease, listing line, index entry) unless its state exists.
@@ -77,6 +78,35 @@ internal static class RedisScripts
     /// <summary>Deletes the lease when it is still the caller's. KEYS: lease. ARGV: token.</summary>
     public const string Release = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
+    /// <summary>
+    /// Deletes a session whole unless a lease on it is held (a silo began driving it, or its last run is still letting
+    /// go): its own keys, its fields in the cluster's hashes (listing line, posted note, driven note), its index entry
+    /// (under the digest its state names, so the index key is made here), and those of the given Idempotency-Keys whose
+    /// entry still names it. Those entries are checked before anything is deleted (an unreadable one is left alone): Redis
+    /// does not undo what a script did before an error.
+    /// KEYS: lease, state, snapshots, events, input, attachments, upload, summaries, posted, driven, idempotency keys.
+    /// ARGV: id, index key prefix, Idempotency-Keys... Returns Done or LeaseHeld.
+    /// </summary>
+    public const string Delete = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return -3 end
+        local named = {}
+        for i = 3, #ARGV do
+          local entry = redis.call('HGET', KEYS[11], ARGV[i])
+          if entry then
+            local ok, posted = pcall(cjson.decode, entry)
+            if ok and type(posted) == 'table' and posted.id == ARGV[1] then table.insert(named, ARGV[i]) end
+          end
+        end
+        local digest = redis.call('HGET', KEYS[2], 'digest')
+        if digest then redis.call('HDEL', ARGV[2] .. digest, ARGV[1]) end
+        redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7])
+        redis.call('HDEL', KEYS[8], ARGV[1])
+        redis.call('HDEL', KEYS[9], ARGV[1])
+        redis.call('HDEL', KEYS[10], ARGV[1])
+        for _, key in ipairs(named) do redis.call('HDEL', KEYS[11], key) end
         return 1
         """;
 }

@@ -280,6 +280,44 @@ public sealed class RedisSessionStore : ISessionStore
         }
     }
 
+    /// <summary>
+    /// Deletes a session from Redis in one step (<see cref="RedisScripts.Delete"/>): its state, snapshots, events, input
+    /// copy, attachments (the reports) and upload, its listing line, index entry, posted and driven notes, and the
+    /// Idempotency-Key its post took. False, deleting nothing, while a lease on it is held. The caller (the session's
+    /// grain) makes sure the session is no longer owed a run; the lease check keeps out a driver it does not know of.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string sessionId)
+    {
+        var idempotencyKeys = await IdempotencyKeysOfAsync(sessionId).ConfigureAwait(false);
+        var result = (long)await _db.ScriptEvaluateAsync(RedisScripts.Delete,
+            [_keys.Lease(sessionId), _keys.State(sessionId), _keys.Snapshots(sessionId), _keys.Events(sessionId), _keys.Input(sessionId),
+                _keys.Attachments(sessionId), _keys.Upload(sessionId), _keys.Summaries, _keys.Posted, _keys.Driven, _keys.IdempotencyKeys],
+            [sessionId, _keys.IndexPrefix, .. idempotencyKeys]).ConfigureAwait(false);
+        return result == RedisScripts.Done;
+    }
+
+    /// <summary>
+    /// The Idempotency-Keys that may name the session: the one its posted note records (none when the post had none),
+    /// or, for a session whose note records no key field (posted before notes did) or that has no note, every key whose
+    /// entry names it, found by scanning the hash. The delete script checks each again as it deletes.
+    /// </summary>
+    private async Task<RedisValue[]> IdempotencyKeysOfAsync(string sessionId)
+    {
+        var posted = await _db.HashGetAsync(_keys.Posted, sessionId).ConfigureAwait(false);
+        if (!posted.IsNull)
+        {
+            using var note = JsonDocument.Parse((byte[])posted!);
+            if (note.RootElement.TryGetProperty("idempotencyKey", out var key))
+                return key.ValueKind == JsonValueKind.String ? [key.GetString()] : [];
+        }
+        var named = new List<RedisValue>();
+        await foreach (var entry in _db.HashScanAsync(_keys.IdempotencyKeys).ConfigureAwait(false))
+        {
+            if (JsonSerializer.Deserialize<Sessions.PostedSession>((byte[])entry.Value!, LineJson)?.Id == sessionId) named.Add(entry.Name);
+        }
+        return [.. named];
+    }
+
     /// <summary>The lease this process holds of the session; null when it holds none.</summary>
     public RedisSessionLease? HeldLease(string sessionId) => _held.GetValueOrDefault(sessionId);
 

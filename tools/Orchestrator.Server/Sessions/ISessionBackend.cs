@@ -47,7 +47,7 @@ public interface ISessionBackend
     Task<SessionView> ResumeAsync(string id, CancellationToken ct);
 
     /// <summary>Deletes a stopped session.</summary>
-    /// <exception cref="SessionRefusedException">404, 409; 501 where sessions are not deleted through the API.</exception>
+    /// <exception cref="SessionRefusedException">404; 409 while it is queued or running (in a cluster: or interrupted, or its lease is held).</exception>
     Task DeleteAsync(string id, CancellationToken ct);
 
     /// <summary>
