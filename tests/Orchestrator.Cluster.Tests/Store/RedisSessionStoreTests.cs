@@ -171,6 +171,34 @@ public sealed class RedisSessionStoreTests
     }
 
     [Test]
+    public async Task A_state_shown_again_is_not_read_again_until_its_version_moves()
+    {
+        var store = NewStore("view");
+        var initial = Initial("s-1");
+        Assert.That(await store.ReadForViewAsync("s-1", CancellationToken.None), Is.Null, "no state yet");
+        using var lease = await store.CreateAsync(initial, "text"u8.ToArray(), CancellationToken.None);
+
+        var first = await store.ReadForViewAsync("s-1", CancellationToken.None);
+        var again = await store.ReadForViewAsync("s-1", CancellationToken.None);
+        Assert.That(again, Is.SameAs(first), "an unmoved version is answered from what was read");
+        Assert.That(first!.Iteration, Is.EqualTo(initial.Iteration));
+
+        var journal = store.Journal();
+        journal.Save(initial with { Iteration = 4 });
+        await journal.FlushAsync();
+        var moved = await store.ReadForViewAsync("s-1", CancellationToken.None);
+        Assert.That(moved, Is.Not.SameAs(first));
+        Assert.That(moved!.Iteration, Is.EqualTo(4));
+
+        // Another process's write moves the version too (every write of the state does): the next view reads it.
+        var other = NewStore("view");
+        Assert.That((await other.ReadForViewAsync("s-1", CancellationToken.None))!.Iteration, Is.EqualTo(4));
+        journal.Save(initial with { Iteration = 5 });
+        await journal.FlushAsync();
+        Assert.That((await other.ReadForViewAsync("s-1", CancellationToken.None))!.Iteration, Is.EqualTo(5));
+    }
+
+    [Test]
     public async Task A_renewed_lease_outlives_its_time_to_live_and_a_released_one_is_free_at_once()
     {
         var store = NewStore("renew", new RedisLeaseOptions { TimeToLive = TimeSpan.FromMilliseconds(600), RenewEvery = TimeSpan.FromMilliseconds(150) });

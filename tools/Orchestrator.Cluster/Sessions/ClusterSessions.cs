@@ -104,8 +104,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
     {
         var view = await ViewAsync(id);
         if (view.Status == ClusterSessionView.Unknown) return null;
-        var state = await silo.Store.ExistsAsync(id) ? (await silo.Store.LoadStateAsync(id, ct)).State : null;
-        return Of(view, null, state);
+        return Of(view, null, await silo.Store.ReadForViewAsync(id, ct));
     }
 
     /// <summary>What its grain says of the session (<see cref="ClusterSessionView.Unknown"/> when none).</summary>

@@ -31,6 +31,7 @@ public sealed class RedisSessionStore : ISessionStore
     // The token of the last lease of each session this process let go of: when Redis was down as it was released, the
     // key still holds it, and this process may take it back rather than wait for it to run out.
     private readonly ConcurrentDictionary<string, string> _letGo = new(StringComparer.Ordinal);
+    private readonly ViewedStates _viewed = new(ViewedStates.DefaultCapacity);
 
     public RedisSessionStore(IConnectionMultiplexer redis, string clusterId, RedisLeaseOptions? leases = null)
     {
@@ -112,6 +113,23 @@ public sealed class RedisSessionStore : ISessionStore
             }
         }
         throw new SessionStateCorruptException(sessionId, tried);
+    }
+
+    /// <summary>
+    /// The stored state of a session, to show it (read only: it may be shared with other callers); null when it has none.
+    /// A state whose version has not moved since it was last shown here is not fetched and parsed again
+    /// (<see cref="ViewedStates"/>): a status page polling a running novel would otherwise move its whole state out of
+    /// Redis and through the JSON parser at every poll.
+    /// </summary>
+    public async Task<SessionState?> ReadForViewAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var stored = await _db.HashGetAsync(_keys.State(sessionId), RedisKeys.VersionField).ConfigureAwait(false);
+        if (stored.IsNull) return null;
+        var version = (long)stored;
+        if (_viewed.Find(sessionId, version) is { } state) return state;
+        state = (await LoadStateAsync(sessionId, cancellationToken).ConfigureAwait(false)).State;
+        _viewed.Keep(sessionId, version, state);
+        return state;
     }
 
     public ISessionJournal Journal() => new RedisJournal(this);
@@ -293,7 +311,9 @@ public sealed class RedisSessionStore : ISessionStore
             [_keys.Lease(sessionId), _keys.State(sessionId), _keys.Snapshots(sessionId), _keys.Events(sessionId), _keys.Input(sessionId),
                 _keys.Attachments(sessionId), _keys.Upload(sessionId), _keys.Summaries, _keys.Posted, _keys.Driven, _keys.IdempotencyKeys],
             [sessionId, _keys.IndexPrefix, .. idempotencyKeys]).ConfigureAwait(false);
-        return result == RedisScripts.Done;
+        if (result != RedisScripts.Done) return false;
+        _viewed.Forget(sessionId);
+        return true;
     }
 
     /// <summary>
