@@ -31,7 +31,7 @@ public sealed class RedisSessionStore : ISessionStore
     // The token of the last lease of each session this process let go of: when Redis was down as it was released, the
     // key still holds it, and this process may take it back rather than wait for it to run out.
     private readonly ConcurrentDictionary<string, string> _letGo = new(StringComparer.Ordinal);
-    private readonly ViewedStates _viewed = new(ViewedStates.DefaultCapacity);
+    private readonly ViewedStates<long> _viewed = new(ViewedStates<long>.DefaultCapacity);
 
     public RedisSessionStore(IConnectionMultiplexer redis, string clusterId, RedisLeaseOptions? leases = null)
     {
@@ -118,7 +118,7 @@ public sealed class RedisSessionStore : ISessionStore
     /// <summary>
     /// The stored state of a session, to show it (read only: it may be shared with other callers); null when it has none.
     /// A state whose version has not moved since it was last shown here is not fetched and parsed again
-    /// (<see cref="ViewedStates"/>): a status page polling a running novel would otherwise move its whole state out of
+    /// (<see cref="ViewedStates{TVersion}"/>): a status page polling a running novel would otherwise move its whole state out of
     /// Redis and through the JSON parser at every poll.
     /// </summary>
     public async Task<SessionState?> ReadForViewAsync(string sessionId, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ public sealed class SessionViews(RunQueue queue, SubmissionStore submissions, Se
     public const string Running = "Running";
     public const string Interrupted = "Interrupted";
 
+    private readonly ViewedStates<(DateTime, long)> _viewed = new(ViewedStates<(DateTime, long)>.DefaultCapacity);
+
     /// <summary>The session, or null when the server knows no session by that id.</summary>
     public SessionView? Find(string id)
     {
@@ -17,11 +19,20 @@ public sealed class SessionViews(RunQueue queue, SubmissionStore submissions, Se
         if (submission is null && !store.Exists(id)) return null;
         SessionState? state = null;
         string? problem = null;
-        if (File.Exists(store.StatePath(id)))
+        var file = new FileInfo(store.StatePath(id));
+        if (file.Exists)
         {
             try
             {
-                state = store.LoadState(id).State;
+                // A state file is replaced whole (written aside, then renamed), so its write time and length change
+                // with every save: an unchanged pair is the state already read.
+                var version = (file.LastWriteTimeUtc, file.Length);
+                state = _viewed.Find(id, version);
+                if (state is null)
+                {
+                    state = store.LoadState(id).State;
+                    _viewed.Keep(id, version, state);
+                }
             }
             catch (Exception ex) when (ex is SessionStateCorruptException or IOException)
             {

@@ -1,31 +1,30 @@
-using Orchestrator.Engine.State;
-
-namespace Orchestrator.Cluster.Store;
+namespace Orchestrator.Engine.State;
 
 /// <summary>
-/// The states last read to show sessions, each with the version it was read at, bounded: past <see cref="Capacity"/>
-/// the least recently shown is dropped. A state is only ever replaced whole in Redis with a new version, so an entry
-/// whose version is the stored one is that state, and a poll of a session that has not moved since reads its version
-/// (a few bytes) instead of the whole state (hundreds of KB for a novel) and parsing it again.
+/// The states last read to show sessions, each with the version of the stored state it was read from, bounded: past
+/// <see cref="Capacity"/> the least recently shown is dropped. A store replaces a state whole, and its version with it
+/// (Redis: the version field; a file: its write time and length), so an entry whose version is the stored one is that
+/// state: a poll of a session that has not moved since reads the version instead of the whole state (hundreds of KB
+/// for a novel) and does not parse it again.
 /// </summary>
 /// <remarks>The states are shared between callers: they are for reading only.</remarks>
-internal sealed class ViewedStates(int capacity)
+public sealed class ViewedStates<TVersion>(int capacity) where TVersion : IEquatable<TVersion>
 {
     /// <summary>Sessions kept: a status page's page of running and recent sessions, with room to spare.</summary>
     public const int DefaultCapacity = 64;
 
-    private readonly Dictionary<string, LinkedListNode<(string Id, long Version, SessionState State)>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Id, long Version, SessionState State)> _recency = new();
+    private readonly Dictionary<string, LinkedListNode<(string Id, TVersion Version, SessionState State)>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Id, TVersion Version, SessionState State)> _recency = new();
     private readonly Lock _gate = new();
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "at least one entry");
 
     /// <summary>The state of <paramref name="id"/> read at <paramref name="version"/>, if it is kept (now the most recently shown).</summary>
-    public SessionState? Find(string id, long version)
+    public SessionState? Find(string id, TVersion version)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(id, out var node) || node.Value.Version != version) return null;
+            if (!_entries.TryGetValue(id, out var node) || !node.Value.Version.Equals(version)) return null;
             _recency.Remove(node);
             _recency.AddFirst(node);
             return node.Value.State;
@@ -33,7 +32,7 @@ internal sealed class ViewedStates(int capacity)
     }
 
     /// <summary>Keeps <paramref name="state"/> as <paramref name="id"/>'s at <paramref name="version"/>, in place of an older one.</summary>
-    public void Keep(string id, long version, SessionState state)
+    public void Keep(string id, TVersion version, SessionState state)
     {
         lock (_gate)
         {
