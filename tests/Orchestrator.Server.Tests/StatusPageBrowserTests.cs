@@ -70,6 +70,15 @@ public sealed class StatusPageBrowserTests
                 "return [...document.querySelectorAll('input, select')].filter(e => !document.querySelector(`label[for='${e.id}']`)).length;");
             Assert.That(unlabelled, Is.EqualTo(0L));
             Assert.That(driver.FindElements(By.CssSelector("#sessions button")).Select(b => b.GetAttribute("aria-label")), Has.All.StartWith("Watch "));
+
+            // On a phone-wide window only the sessions table scrolls sideways, not the page (a visually hidden label
+            // inside the table once stretched the page to the table's width).
+            driver.Manage().Window.Size = new System.Drawing.Size(420, 900);
+            var widths = (IReadOnlyCollection<object>)((IJavaScriptExecutor)driver).ExecuteScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelector('.table-wrap').scrollWidth];")!;
+            var (page, viewport, table) = (Convert.ToInt64(widths.ElementAt(0)), Convert.ToInt64(widths.ElementAt(1)), Convert.ToInt64(widths.ElementAt(2)));
+            Assert.That(table, Is.GreaterThan(viewport), "the table is wider than the window (else this checks nothing)");
+            Assert.That(page, Is.LessThanOrEqualTo(viewport), $"the page is {page} px wide in a {viewport} px window");
             driver.Quit();
         }
         finally
