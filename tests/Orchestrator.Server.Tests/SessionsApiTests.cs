@@ -86,6 +86,23 @@ public sealed class SessionsApiTests
     }
 
     [Test]
+    public async Task A_raw_body_takes_its_name_from_the_query_and_keeps_its_content_types_format()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var named = await server.PostFileAsync(Corpus.PathOf(Corpus.Alice), "text/plain", "?pipeline=quick&name=../chapters/alice%20in%20wonderland");
+        using var unnamed = await server.PostFileAsync(ServerHost.Sample, "text/markdown", "?pipeline=quick");
+        Assert.That(named.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await named.Content.ReadAsStringAsync());
+        var namedId = (await named.Content.ReadFromJsonAsync<JsonElement>(ServerHost.Json)).GetProperty("id").GetString()!;
+        var unnamedId = (await unnamed.Content.ReadFromJsonAsync<JsonElement>(ServerHost.Json)).GetProperty("id").GetString()!;
+        await server.WaitUntilStoppedAsync(namedId);
+        await server.WaitUntilStoppedAsync(unnamedId);
+
+        // Folders are dropped and the content type gives the extension, as for a multipart part's file name.
+        Assert.That((await server.GetJsonAsync($"/api/sessions/{namedId}")).GetProperty("fileName").GetString(), Is.EqualTo("alice in wonderland.txt"));
+        Assert.That((await server.GetJsonAsync($"/api/sessions/{unnamedId}")).GetProperty("fileName").GetString(), Is.EqualTo("manuscript.md"));
+    }
+
+    [Test]
     public async Task A_multipart_post_with_form_fields_runs_the_chosen_pipeline_with_those_requirements()
     {
         await using var server = await ServerHost.StartAsync();

@@ -4,7 +4,8 @@ using Microsoft.Net.Http.Headers;
 namespace Orchestrator.Server.Uploads;
 
 /// <summary>
-/// Reads a posted manuscript: the raw body (<c>text/plain</c>, <c>text/markdown</c>, a .docx content type) or the
+/// Reads a posted manuscript: the raw body (<c>text/plain</c>, <c>text/markdown</c>, a .docx content type; named by
+/// the query's <c>name</c>, else "manuscript") or the
 /// <c>file</c> part of a multipart form. Never more than the upload limit is read (413 past it), and nothing is
 /// written: validation and storage come after.
 /// </summary>
@@ -55,7 +56,9 @@ public static class UploadReader
         if (!ExtensionOfType.TryGetValue(mediaType, out var extension))
             throw UnsupportedType(mediaType);
         var bytes = await ReadBoundedAsync(request.Body, maxBytes, ct);
-        return (new Upload("manuscript" + extension, bytes), null);
+        // A raw body has no file name of its own: `name` in the query gives it one (as on a cluster's endpoint).
+        var given = request.Query["name"].ToString();
+        return (new Upload(given.Length > 0 ? SafeName(given, mediaType) : "manuscript" + extension, bytes), null);
     }
 
     private static UploadException UnsupportedType(string mediaType) =>
