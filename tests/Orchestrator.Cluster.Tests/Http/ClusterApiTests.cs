@@ -18,28 +18,19 @@ namespace Orchestrator.Cluster.Tests.Http;
 public sealed class ClusterApiTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private RedisServer _redis = null!;
-    private string _root = null!;
-    private SiloServer _a = null!;
-    private SiloServer _b = null!;
+    private TwoSilos _silos = null!;
+
+    private RedisServer Redis => _silos.Redis;
+    private SiloServer A => _silos.A;
+    private SiloServer B => _silos.B;
 
     [OneTimeSetUp]
-    public async Task StartSilos()
-    {
-        _redis = await RedisServer.StartAsync();
-        _root = Directory.CreateTempSubdirectory("cluster-api-").FullName;
-        var cluster = "api-" + Guid.NewGuid().ToString("N")[..8];
-        _a = await SiloServer.StartAsync(_redis, cluster, Path.Combine(_root, "a"));
-        _b = await SiloServer.StartAsync(_redis, cluster, Path.Combine(_root, "b"));
-    }
+    public async Task StartSilos() => _silos = await TwoSilos.StartAsync("api");
 
     [OneTimeTearDown]
     public async Task StopSilos()
     {
-        if (_b is not null) await _b.DisposeAsync();
-        if (_a is not null) await _a.DisposeAsync();
-        if (_redis is not null) await _redis.DisposeAsync();
-        if (_root is not null) Directory.Delete(_root, recursive: true);
+        if (_silos is not null) await _silos.DisposeAsync();
     }
 
     [Test]
@@ -49,31 +40,31 @@ public sealed class ClusterApiTests
         foreach (var path in new[] { Corpus.PathOf(Corpus.Alice), Path.Combine(Grains.SessionGrainTests.RepoRoot(), "samples", "the-lighthouse-keepers-daughter.md") })
             form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
         form.Add(new StringContent("quick"), "pipeline");
-        using var posted = await _a.Client.PostAsync("/api/batches", form);
+        using var posted = await A.Client.PostAsync("/api/batches", form);
         Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
         var batch = await posted.Content.ReadFromJsonAsync<JsonElement>();
         var batchId = batch.GetProperty("id").GetString()!;
         var sessions = batch.GetProperty("manuscripts").EnumerateArray().Select(m => m.GetProperty("sessionId").GetString()!).ToArray();
         Assert.That(sessions, Has.Length.EqualTo(2).And.Unique);
 
-        var listed = await _b.Client.GetFromJsonAsync<JsonElement>("/api/sessions?limit=500");
+        var listed = await B.Client.GetFromJsonAsync<JsonElement>("/api/sessions?limit=500");
         Assert.That(listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.SupersetOf(sessions),
             "the other silo lists the batch's sessions");
-        var events = await ReadEventsAsync(_b, sessions[0]);
+        var events = await ReadEventsAsync(B, sessions[0]);
         Assert.That(events[^1], Is.EqualTo(((long?)null, "end", "{\"status\":\"Completed\"}")));
         var logged = events.Where(e => e.Id is not null).Select(e => e.Id!.Value).ToArray();
         Assert.That(logged, Is.EqualTo(Enumerable.Range(1, logged.Length).Select(i => (long)i)));
 
-        var done = await WaitForBatchAsync(_a, batchId);
+        var done = await WaitForBatchAsync(A, batchId);
         Assert.That(done.GetProperty("totals").GetProperty("succeeded").GetInt32(), Is.EqualTo(2), done.ToString());
         foreach (var id in sessions)
         {
-            var shown = await _b.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            var shown = await B.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
             Assert.That((shown.GetProperty("status").GetString(), shown.GetProperty("pipeline").GetString(), shown.GetProperty("runs").GetInt32()),
                 Is.EqualTo(("Completed", "quick", 1)));
             Assert.That(shown.GetProperty("silo").GetString(), Is.Not.Empty);
             Assert.That(shown.GetProperty("nodes").GetArrayLength(), Is.GreaterThan(0));
-            Assert.That(await _b.Client.GetStringAsync($"/api/sessions/{id}/report.md"), Is.EqualTo(await _a.Client.GetStringAsync($"/api/sessions/{id}/report.md")));
+            Assert.That(await B.Client.GetStringAsync($"/api/sessions/{id}/report.md"), Is.EqualTo(await A.Client.GetStringAsync($"/api/sessions/{id}/report.md")));
         }
     }
 
@@ -82,14 +73,14 @@ public sealed class ClusterApiTests
     {
         var sample = Path.Combine(Grains.SessionGrainTests.RepoRoot(), "samples", "the-lighthouse-keepers-daughter.md");
         var key = "upload-" + Guid.NewGuid().ToString("N");
-        var first = await PostAsync(_a, sample, key);
-        var retried = await PostAsync(_b, sample, key);
+        var first = await PostAsync(A, sample, key);
+        var retried = await PostAsync(B, sample, key);
         using var other = new MultipartFormDataContent();
         other.Add(new ByteArrayContent("Chapter 1\n\nAnother book altogether, of a few words.\n"u8.ToArray()), "file", "other.md");
         other.Add(new StringContent("quick"), "pipeline");
         using var otherRequest = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = other };
         otherRequest.Headers.Add("Idempotency-Key", key);
-        using var conflict = await _b.Client.SendAsync(otherRequest);
+        using var conflict = await B.Client.SendAsync(otherRequest);
 
         Assert.That(first.Status, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(retried.Status, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Accepted));
@@ -101,11 +92,11 @@ public sealed class ClusterApiTests
     [Test]
     public async Task What_a_cluster_does_not_do_is_refused_in_words()
     {
-        using var unknown = await _b.Client.GetAsync("/api/sessions/novel_20260101_000000_0000");
+        using var unknown = await B.Client.GetAsync("/api/sessions/novel_20260101_000000_0000");
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        using var events = await _b.Client.GetAsync("/api/sessions/novel_20260101_000000_0000/events");
+        using var events = await B.Client.GetAsync("/api/sessions/novel_20260101_000000_0000/events");
         Assert.That(events.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        using var resume = await _b.Client.PostAsync("/api/sessions/novel_20260101_000000_0000/resume", null);
+        using var resume = await B.Client.PostAsync("/api/sessions/novel_20260101_000000_0000/resume", null);
         Assert.That(resume.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
         Assert.That((await resume.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.Contain("resumes by itself"));
     }
@@ -154,7 +145,7 @@ public sealed class ClusterApiTests
         var kills = 0;
         var killing = Task.Run(async () =>
         {
-            var server = _redis.Connection.GetServer(_redis.Connection.GetEndPoints()[0]);
+            var server = Redis.Connection.GetServer(Redis.Connection.GetEndPoints()[0]);
             while (!stop.IsCancellationRequested)
             {
                 if ((long)await server.ExecuteAsync("CLIENT", "KILL", "TYPE", "normal") > 0) Interlocked.Increment(ref kills);
@@ -166,7 +157,7 @@ public sealed class ClusterApiTests
         {
             for (var i = 0; i < 6 || (Volatile.Read(ref kills) < 4 && i < 60); i++)
             {
-                var silo = i % 2 == 0 ? _a : _b;
+                var silo = i % 2 == 0 ? A : B;
                 using var content = new ByteArrayContent([.. alice, .. System.Text.Encoding.UTF8.GetBytes($"\n\nCopy {i}.\n")]);
                 using var posted = await silo.Client.PostAsync($"/api/cluster/sessions?name=alice-{i}.txt&pipeline=quick", content);
                 Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"post {i}: {await posted.Content.ReadAsStringAsync()}");
@@ -185,7 +176,7 @@ public sealed class ClusterApiTests
         {
             while (true)
             {
-                var status = (await _b.Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}")).GetProperty("status").GetString();
+                var status = (await B.Client.GetFromJsonAsync<JsonElement>($"/api/cluster/sessions/{id}")).GetProperty("status").GetString();
                 if (status == "Completed") break;
                 Assert.That(status, Is.AnyOf("Queued", "Running", "Interrupted"), id);
                 if (DateTime.UtcNow > deadline) Assert.Fail($"session {id} is still {status} after {Patience.TotalSeconds:F0} s");
@@ -201,10 +192,10 @@ public sealed class ClusterApiTests
         var moby = await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.MobyDick));
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent([.. moby, .. moby]), "file", "moby-dick-twice.txt");
-        using var posted = await _a.Client.PostAsync("/api/sessions", form);
+        using var posted = await A.Client.PostAsync("/api/sessions", form);
         Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var silos = new[] { _a, _b };
+        var silos = new[] { A, B };
         var addresses = new List<string>();
         foreach (var silo in silos)
             addresses.Add((await silo.Client.GetFromJsonAsync<JsonElement>("/api/cluster/status")).GetProperty("silo").GetString()!);
@@ -216,7 +207,7 @@ public sealed class ClusterApiTests
         var deadline = DateTime.UtcNow + Patience;
         while (!seen)
         {
-            var view = await _b.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
+            var view = await B.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
             var status = view.GetProperty("status").GetString();
             Assert.That(status, Is.AnyOf("Queued", "Running"), "the session ended before a poll saw it run");
             if (status == "Running" && view.TryGetProperty("silo", out var on) && addresses.IndexOf(on.GetString()!) is var index and >= 0)
