@@ -15,24 +15,8 @@ namespace Orchestrator.Cluster.Tests.Http;
 /// single server; what a cluster does not do is refused in words. And the failures that pass map to 503.
 /// </summary>
 [TestFixture]
-public sealed class ClusterApiTests
+public sealed class ClusterApiTests() : TwoSiloTests("api")
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private TwoSilos _silos = null!;
-
-    private RedisServer Redis => _silos.Redis;
-    private SiloServer A => _silos.A;
-    private SiloServer B => _silos.B;
-
-    [OneTimeSetUp]
-    public async Task StartSilos() => _silos = await TwoSilos.StartAsync("api");
-
-    [OneTimeTearDown]
-    public async Task StopSilos()
-    {
-        if (_silos is not null) await _silos.DisposeAsync();
-    }
-
     [Test]
     public async Task A_batch_posted_to_one_silo_runs_as_cluster_sessions_the_other_lists_follows_and_serves()
     {

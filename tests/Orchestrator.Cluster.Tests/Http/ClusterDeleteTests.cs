@@ -14,25 +14,8 @@ namespace Orchestrator.Cluster.Tests.Http;
 /// session still owed a run is refused until it is cancelled; an unknown id is 404, a malformed one 400.
 /// </summary>
 [TestFixture]
-public sealed class ClusterDeleteTests
+public sealed class ClusterDeleteTests() : TwoSiloTests("delete")
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private TwoSilos _silos = null!;
-
-    private RedisServer Redis => _silos.Redis;
-    private string Cluster => _silos.Cluster;
-    private SiloServer A => _silos.A;
-    private SiloServer B => _silos.B;
-
-    [OneTimeSetUp]
-    public async Task StartSilos() => _silos = await TwoSilos.StartAsync("delete");
-
-    [OneTimeTearDown]
-    public async Task StopSilos()
-    {
-        if (_silos is not null) await _silos.DisposeAsync();
-    }
-
     [Test]
     public async Task A_completed_session_deleted_on_another_silo_leaves_nothing_in_Redis_and_its_Idempotency_Key_makes_a_new_session()
     {
