@@ -118,19 +118,6 @@ public sealed class ClusterDeleteTests() : TwoSiloTests("delete")
         return Encoding.UTF8.GetBytes(text[..text.LastIndexOf("\n\n", chars, StringComparison.Ordinal)]);
     }
 
-    private static async Task<(HttpStatusCode Status, string Id)> PostAsync(SiloServer silo, string name, byte[] manuscript, string idempotencyKey)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(manuscript), "file", name);
-        form.Add(new StringContent("quick"), "pipeline");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = form };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await silo.Client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.LessThan(300), body);
-        return (response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
-    }
-
     /// <summary>
     /// The session's status once the cluster no longer owes it a run and no silo holds its lease (a run lets go of it
     /// as it ends, without waiting for Redis to answer: a delete at once could still find it held).

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json;
+
 namespace Orchestrator.Cluster.Tests.Http;
 
 /// <summary>
@@ -31,5 +34,19 @@ public abstract class TwoSiloTests(string name)
         if (A is not null) await A.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
         if (_root is not null) Directory.Delete(_root, recursive: true);
+    }
+
+    /// <summary>Posts <paramref name="manuscript"/> as <paramref name="name"/> to the quick pipeline through the server's own API, with an Idempotency-Key; a refusal fails the test.</summary>
+    private protected static async Task<(HttpStatusCode Status, string Id)> PostAsync(SiloServer silo, string name, byte[] manuscript, string idempotencyKey)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(manuscript), "file", name);
+        form.Add(new StringContent("quick"), "pipeline");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await silo.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.LessThan(300), body);
+        return (response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
     }
 }
