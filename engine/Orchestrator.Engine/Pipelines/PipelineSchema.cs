@@ -53,9 +53,32 @@ public static class PipelineSchema
                 $"resource '{ResourceName}' is missing from {assembly.GetName().Name}; check the EmbeddedResource item of the engine project");
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
-        // A registry of its own: building the schema twice (tests, several hosts) must not collide on its $id.
-        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-        return new Compiled(text, JsonDocument.Parse(text), schema);
+        var document = JsonDocument.Parse(text);
+        // A registry of its own: building the schema twice (tests, several hosts) must not collide on its $id. The draft is
+        // given as a dialect rather than read from "$schema", whose official dialect cannot be changed: it is the same
+        // draft with interpreted patterns (InterpretedPatternKeyword).
+        var schema = JsonSchema.Build(WithoutDraftMark(document.RootElement),
+            new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = InterpretedPatternKeyword.Draft202012 });
+        return new Compiled(text, document, schema);
+    }
+
+    private const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>The schema without its <c>$schema</c>, which must name the draft the dialect is built on.</summary>
+    private static JsonElement WithoutDraftMark(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("$schema", out var draft) || draft.GetString() != Draft202012)
+            throw new InvalidOperationException($"{ResourceName} must declare \"$schema\": \"{Draft202012}\", the draft its validation is built for");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in schema.EnumerateObject())
+                if (property.Name != "$schema") property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        using var copy = JsonDocument.Parse(buffer.WrittenMemory);
+        return copy.RootElement.Clone();
     }
 
     private sealed record Compiled(string Text, JsonDocument Document, JsonSchema Schema);

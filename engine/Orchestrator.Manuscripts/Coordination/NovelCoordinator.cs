@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Decisions;
 using Orchestrator.Engine.Events;
@@ -25,8 +24,6 @@ namespace Orchestrator.Manuscripts.Coordination;
 /// </summary>
 public sealed class NovelCoordinator : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
-
     private readonly CoordinatorOptions _options;
     private readonly DataflowNetwork _network;
     private readonly SessionLoop _loop;
@@ -106,7 +103,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
     public async Task<ManuscriptAnalysis> ProcessManuscriptAsync(ManuscriptDocument document, ManuscriptRequirements requirements,
         ProcessOptions options, CancellationToken cancellationToken)
     {
-        var requirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson);
+        var requirementsJson = ManuscriptRequirementsJson.Serialize(requirements);
         var inputPath = document.SourcePath is null ? "(in memory)" : Path.GetFullPath(document.SourcePath);
         var inputHash = ManuscriptSubject.HashOf(document);
         var pipelineHash = PipelineHashNow();
@@ -191,7 +188,7 @@ public sealed class NovelCoordinator : IAsyncDisposable
 
         var requirements = state.RequirementsJson is null
             ? ManuscriptRequirements.None
-            : JsonSerializer.Deserialize<ManuscriptRequirements>(state.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
+            : ManuscriptRequirementsJson.Deserialize(state.RequirementsJson);
 
         ManuscriptSubject subject = new(check.Input, store, sessionId);
         if (check.InputHash != state.InputHash)

@@ -34,7 +34,6 @@ public sealed class SessionGrain(
 {
     public const string ReminderName = "resume";
     private const string HandOffKey = "orchestrator.handed-off";
-    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
 
     private CancellationTokenSource? _stop;
     private Task? _run;
@@ -316,7 +315,7 @@ public sealed class SessionGrain(
         var bytes = await store.ReadUploadAsync(Id)
             ?? throw new InvalidOperationException($"session {Id}: its manuscript is missing from Redis");
         var path = await pipelines.LocalCopyAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), order.FileName, bytes, ct);
-        var requirements = JsonSerializer.Deserialize<ManuscriptRequirements>(order.RequirementsJson, RequirementsJson) ?? ManuscriptRequirements.None;
+        var requirements = ManuscriptRequirementsJson.Deserialize(order.RequirementsJson);
         return await coordinator.ProcessManuscriptAsync(path, requirements, new ProcessOptions
         {
             SessionId = Id, ResumeUnfinished = false, ReuseCompleted = false,

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Orchestrator.Cluster.Drain;
 using Orchestrator.Cluster.Grains;
 using Orchestrator.Cluster.Placement;
@@ -36,8 +35,6 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
 
     /// <summary>How long a post or a grain call cut by a dropped Redis connection is tried again (<see cref="ThroughDropsAsync"/>).</summary>
     public static readonly TimeSpan OutageRetryWithin = TimeSpan.FromSeconds(5);
-
-    private static readonly JsonSerializerOptions RequirementsJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// Hands a checked manuscript to a new session grain (on this silo, or on another when this one is draining); with an
@@ -84,7 +81,7 @@ public sealed class ClusterSessions(IGrainFactory grains, SiloPipelines silo, Si
         {
             var order = new SessionOrder
             {
-                Pipeline = pipeline, FileName = fileName, RequirementsJson = JsonSerializer.Serialize(requirements, RequirementsJson), PostedAt = posted.PostedAt,
+                Pipeline = pipeline, FileName = fileName, RequirementsJson = ManuscriptRequirementsJson.Serialize(requirements), PostedAt = posted.PostedAt,
             };
             var view = await ThroughDropsAsync(async () =>
             {

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Orchestrator.Manuscripts.Requirements;
+
+/// <summary>
+/// The JSON form of <see cref="ManuscriptRequirements"/> kept in a session's state (and in a cluster's order): the web
+/// defaults, camelCase. Its serialization code is generated at compile time, so a cold run neither reflects over the type
+/// nor emits accessors for it.
+/// </summary>
+public static class ManuscriptRequirementsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = ManuscriptRequirementsJsonContext.Default };
+
+    public static string Serialize(ManuscriptRequirements requirements) =>
+        JsonSerializer.Serialize(requirements, Options);
+
+    /// <summary>The requirements in <paramref name="json"/>; <see cref="ManuscriptRequirements.None"/> for a JSON null.</summary>
+    /// <exception cref="JsonException">The text is not JSON of requirements.</exception>
+    public static ManuscriptRequirements Deserialize(string json) =>
+        JsonSerializer.Deserialize<ManuscriptRequirements>(json, Options) ?? ManuscriptRequirements.None;
+}
+
+[JsonSerializable(typeof(ManuscriptRequirements))]
+internal sealed partial class ManuscriptRequirementsJsonContext : JsonSerializerContext;
