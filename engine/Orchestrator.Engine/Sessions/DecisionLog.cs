@@ -15,10 +15,6 @@ namespace Orchestrator.Engine.Sessions;
 /// </remarks>
 public static class DecisionLog
 {
-    // The loop writes plans with the web defaults (camelCase), as the Decision events' details; metrics likewise as the
-    // Iteration events' details.
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = DecisionLogJsonContext.Default };
-
     /// <summary>The plans in <paramref name="events"/> (one session's log, in order); details that do not decode are skipped.</summary>
     public static IReadOnlyList<PlanAnalytics> Read(IEnumerable<SessionEvent> events)
     {
@@ -54,7 +50,7 @@ public static class DecisionLog
     {
         try
         {
-            return JsonSerializer.Deserialize<PlanAnalytics>(details, Json);
+            return JsonSerializer.Deserialize(details, DecisionLogJsonContext.Default.PlanAnalytics);
         }
         catch (JsonException)
         {

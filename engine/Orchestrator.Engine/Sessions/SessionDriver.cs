@@ -309,7 +309,7 @@ internal sealed class SessionDriver
         Append(new SessionEvent
         {
             Time = _time.GetUtcNow(), Kind = SessionEventKind.Iteration, Session = _state.SessionId, Iteration = iteration,
-            Quality = metrics.Quality, Delta = metrics.QualityDelta, Details = JsonSerializer.Serialize(metrics, DecisionLog.Json),
+            Quality = metrics.Quality, Delta = metrics.QualityDelta, Details = JsonSerializer.Serialize(metrics, DecisionLogJsonContext.Default.IterationMetrics),
         });
 
         await ApplyStrategyAsync().ConfigureAwait(false);
@@ -383,7 +383,7 @@ internal sealed class SessionDriver
         }
         var analytics = plan.ToAnalytics();
         _decisions.Add(analytics);
-        Append(SessionEventKind.Decision, iteration: iteration, details: JsonSerializer.Serialize(analytics, DecisionLog.Json));
+        Append(SessionEventKind.Decision, iteration: iteration, details: JsonSerializer.Serialize(analytics, DecisionLogJsonContext.Default.PlanAnalytics));
         return plan;
     }
 

@@ -10,16 +10,15 @@ namespace Orchestrator.Manuscripts.Requirements;
 /// </summary>
 public static class ManuscriptRequirementsJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = ManuscriptRequirementsJsonContext.Default };
-
     public static string Serialize(ManuscriptRequirements requirements) =>
-        JsonSerializer.Serialize(requirements, Options);
+        JsonSerializer.Serialize(requirements, ManuscriptRequirementsJsonContext.Default.ManuscriptRequirements);
 
     /// <summary>The requirements in <paramref name="json"/>; <see cref="ManuscriptRequirements.None"/> for a JSON null.</summary>
     /// <exception cref="JsonException">The text is not JSON of requirements.</exception>
     public static ManuscriptRequirements Deserialize(string json) =>
-        JsonSerializer.Deserialize<ManuscriptRequirements>(json, Options) ?? ManuscriptRequirements.None;
+        JsonSerializer.Deserialize(json, ManuscriptRequirementsJsonContext.Default.ManuscriptRequirements) ?? ManuscriptRequirements.None;
 }
 
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ManuscriptRequirements))]
 internal sealed partial class ManuscriptRequirementsJsonContext : JsonSerializerContext;
