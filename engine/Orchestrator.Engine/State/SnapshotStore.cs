@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using MessagePack;
 using Orchestrator.Engine.Files;
+using Orchestrator.Engine.State.Snapshots;
 
 namespace Orchestrator.Engine.State;
 
@@ -41,7 +41,6 @@ public sealed class SnapshotStore
     public const int MaxPayloadSize = 256 * 1024 * 1024;
 
     private static ReadOnlySpan<byte> Magic => "ORCHSNAP"u8;
-    private static readonly MessagePackSerializerOptions Serializer = MessagePackSerializerOptions.Standard;
 
     public SnapshotStore(string folder, int keepLast = DefaultKeepLast)
     {
@@ -160,7 +159,7 @@ public sealed class SnapshotStore
         state.EnsureValid();
         buffer.GetSpan(HeaderSize);
         buffer.Advance(HeaderSize);
-        MessagePackSerializer.Serialize(buffer, state, Serializer);
+        StateEncoding.Write(buffer, state);
         var bytes = MemoryMarshal.AsMemory(buffer.WrittenMemory).Span;
         var payload = bytes[HeaderSize..];
         Magic.CopyTo(bytes);
@@ -200,7 +199,7 @@ public sealed class SnapshotStore
         SessionState? state;
         try
         {
-            state = MessagePackSerializer.Deserialize<SessionState>(memory.Slice(HeaderSize, (int)length), Serializer);
+            state = StateEncoding.Read(memory.Slice(HeaderSize, (int)length));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
