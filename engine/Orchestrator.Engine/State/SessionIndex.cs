@@ -29,7 +29,7 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
 
     private sealed record Noted(string InputHash, string PipelineHash, string? RequirementsJson, SessionStateStatus Status);
 
-    private sealed record Line(string Id, SessionStateStatus Status, string Input, DateTimeOffset At);
+    internal sealed record Line(string Id, SessionStateStatus Status, string Input, DateTimeOffset At);
 
     public string Folder => _folder;
 

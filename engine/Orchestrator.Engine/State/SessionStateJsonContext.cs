@@ -3,11 +3,14 @@ using System.Text.Json.Serialization;
 namespace Orchestrator.Engine.State;
 
 /// <summary>
-/// Serialization code for the state and its events generated at compile time: a cold run then neither reflects over
-/// these types nor emits accessors for them (which ReadyToRun cannot precompile). Bound at run time to
+/// Serialization code for the state, its events, the lease and the session index generated at compile time: a cold run
+/// then neither reflects over these types nor emits accessors for them (which ReadyToRun cannot precompile). Bound at run time to
 /// <see cref="SessionStateJson"/>'s options, so names, converters and escaping are theirs; types not listed here fall
 /// back to reflection.
 /// </summary>
 [JsonSerializable(typeof(SessionState))]
 [JsonSerializable(typeof(SessionEvent))]
+[JsonSerializable(typeof(LeaseInfo))]
+[JsonSerializable(typeof(SessionIndex.Line))]
+[JsonSerializable(typeof(SessionStore.SummaryFields))]
 internal sealed partial class SessionStateJsonContext : JsonSerializerContext;

@@ -489,7 +489,7 @@ public sealed class SessionStore : ISessionStore
     }
 
     /// <summary>The few fields a listing needs; the rest of session.json (nodes, results) is skipped unread.</summary>
-    private sealed class SummaryFields
+    internal sealed class SummaryFields
     {
         public SessionStateStatus? Status { get; init; }
         public string? PipelineName { get; init; }
