@@ -15,8 +15,14 @@ public static class ManuscriptRequirementsJson
 
     /// <summary>The requirements in <paramref name="json"/>; <see cref="ManuscriptRequirements.None"/> for a JSON null.</summary>
     /// <exception cref="JsonException">The text is not JSON of requirements.</exception>
-    public static ManuscriptRequirements Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, ManuscriptRequirementsJsonContext.Default.ManuscriptRequirements) ?? ManuscriptRequirements.None;
+    public static ManuscriptRequirements Deserialize(string json)
+    {
+        var read = JsonSerializer.Deserialize(json, ManuscriptRequirementsJsonContext.Default.ManuscriptRequirements);
+        if (read is null) return ManuscriptRequirements.None;
+        // Generated code sets every init-only property, so one the text leaves out ("{}", as a cluster's order holds when
+        // the poster gave none) comes back null instead of keeping the record's default.
+        return read.Themes is null ? read with { Themes = ManuscriptRequirements.None.Themes } : read;
+    }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

@@ -28,4 +28,14 @@ public sealed class ManuscriptRequirementsJsonTests
         Assert.That(ManuscriptRequirementsJson.Deserialize("null"), Is.SameAs(ManuscriptRequirements.None));
         Assert.Throws<JsonException>(() => ManuscriptRequirementsJson.Deserialize("{not json"));
     }
+
+    [Test]
+    public void Fields_left_out_keep_their_defaults()
+    {
+        // A cluster's order holds "{}" when the poster gave no requirements.
+        var read = ManuscriptRequirementsJson.Deserialize("{}");
+
+        Assert.That(read, Is.EqualTo(ManuscriptRequirements.None).Using<ManuscriptRequirements>((a, b) =>
+            a.Genre == b.Genre && a.TargetLength == b.TargetLength && a.Themes.SequenceEqual(b.Themes)));
+    }
 }
