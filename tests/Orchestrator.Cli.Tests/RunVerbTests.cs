@@ -216,4 +216,26 @@ public sealed class CheckVerbTests
         Assert.That(node.GetProperty("id").GetString(), Is.EqualTo("structure"));
         Assert.That(node.GetProperty("metrics").GetProperty("chapters").GetDouble(), Is.EqualTo(5));
     }
+
+    [Test]
+    public async Task Json_findings_give_each_place_as_offset_and_as_line_and_column()
+    {
+        var result = await _cli.RunAsync("check", CliProcess.Sample, "--nodes", "style", "--format", "json");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("file").GetString(), Is.EqualTo(CliProcess.Sample));
+        Assert.That(root.GetProperty("words").GetInt32(), Is.GreaterThan(1000));
+        var node = root.GetProperty("nodes")[0];
+        Assert.That(node.TryGetProperty("error", out _), Is.False, "nulls are left out");
+        var located = node.GetProperty("findings").EnumerateArray().First(f => f.TryGetProperty("line", out _));
+        Assert.That(located.GetProperty("severity").GetString(), Is.AnyOf("info", "suggestion", "warning", "error"));
+        Assert.That(located.GetProperty("strength").GetBoolean(), Is.False);
+        // The line and column name the same place as the offset, in the file as written.
+        var text = File.ReadAllText(CliProcess.Sample).ReplaceLineEndings("\n");
+        var offset = located.GetProperty("offset").GetInt32();
+        var before = text[..offset];
+        Assert.That(located.GetProperty("line").GetInt32(), Is.EqualTo(before.Count(c => c == '\n') + 1));
+        Assert.That(located.GetProperty("column").GetInt32(), Is.EqualTo(offset - before.LastIndexOf('\n')));
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Engine.Dataflow;
@@ -148,41 +147,16 @@ public static class CheckCommand
     private static void WriteJson(string display, ManuscriptDocument document, AnalysisReport report)
     {
         var lines = new LineMap(document.Text);
-        var json = new
-        {
-            file = display,
-            words = document.WordCount,
-            chapters = document.Chapters.Count,
-            nodes = report.Nodes.Select(n => new
+        var json = new CheckJson(display, document.WordCount, document.Chapters.Count, report.Nodes.Select(n => new CheckNodeJson(
+            n.Id, n.Status, n.Score, n.Summary, n.Error, n.Metrics,
+            n.Findings.Select(f =>
             {
-                id = n.Id,
-                status = n.Status,
-                score = n.Score,
-                summary = n.Summary,
-                error = n.Error,
-                metrics = n.Metrics,
-                findings = n.Findings.Select(f =>
-                {
-                    var at = f.Location is { Chapter: not null } loc ? lines.At(loc.Offset) : default;
-                    return new
-                    {
-                        rule = f.Rule,
-                        severity = f.Severity,
-                        message = f.Message,
-                        suggestion = f.Suggestion,
-                        evidence = f.Evidence,
-                        strength = f.IsStrength,
-                        confidence = f.Confidence,
-                        offset = f.Location?.Offset,
-                        length = f.Location?.Length,
-                        line = f.Location?.Chapter is null ? (int?)null : at.Line,
-                        column = f.Location?.Chapter is null ? (int?)null : at.Column,
-                        chapter = f.Location?.Chapter,
-                        paragraph = f.Location?.Paragraph,
-                    };
-                }),
-            }),
-        };
-        Console.Out.WriteLine(JsonSerializer.Serialize(json, ReportJson.Options));
+                var located = f.Location is { Chapter: not null };
+                var at = located ? lines.At(f.Location!.Offset) : default;
+                return new CheckFindingJson(f.Rule, f.Severity, f.Message, f.Suggestion, f.Evidence, f.IsStrength, f.Confidence,
+                    f.Location?.Offset, f.Location?.Length, located ? at.Line : null, located ? at.Column : null,
+                    f.Location?.Chapter, f.Location?.Paragraph);
+            }).ToArray())).ToArray());
+        Console.Out.WriteLine(json.ToJson());
     }
 }
