@@ -4,9 +4,8 @@ using MessagePack.Formatters;
 namespace Orchestrator.Engine.State.Snapshots;
 
 /// <summary>
-/// The MessagePack encoding of the state (<see cref="SessionStateFormatter"/> and the formatters of the records it holds),
-/// and the shapes they share, each written as MessagePack's own formatters write it: a null as nil, a list as an array
-/// (read back into an array), a nullable number as nil or the number.
+/// The MessagePack encoding of the state (<see cref="SessionStateFormatter"/> and the formatters of the records it holds);
+/// values MessagePack has a formatter for go through that one, so they are encoded as the dynamic resolver encodes them.
 /// </summary>
 internal static class StateEncoding
 {
@@ -26,72 +25,65 @@ internal static class StateEncoding
         return SessionStateFormatter.Instance.Deserialize(ref reader, Options);
     }
 
-    public static void WriteList<T>(ref MessagePackWriter writer, IReadOnlyList<T>? list, IMessagePackFormatter<T> formatter, MessagePackSerializerOptions options)
-    {
-        if (list is null) { writer.WriteNil(); return; }
-        writer.WriteArrayHeader(list.Count);
-        foreach (var item in list) formatter.Serialize(ref writer, item, options);
-    }
-
-    public static T[]? ReadList<T>(ref MessagePackReader reader, IMessagePackFormatter<T> formatter, MessagePackSerializerOptions options)
-    {
-        if (reader.TryReadNil()) return null;
-        var count = reader.ReadArrayHeader();
-        options.Security.DepthStep(ref reader);
-        var items = new T[count];
-        for (var i = 0; i < count; i++) items[i] = formatter.Deserialize(ref reader, options);
-        reader.Depth--;
-        return items;
-    }
-
-    public static void WriteStrings(ref MessagePackWriter writer, IReadOnlyList<string>? list)
-    {
-        if (list is null) { writer.WriteNil(); return; }
-        writer.WriteArrayHeader(list.Count);
-        foreach (var item in list) writer.Write(item);
-    }
-
-    public static string[]? ReadStrings(ref MessagePackReader reader)
-    {
-        if (reader.TryReadNil()) return null;
-        var items = new string[reader.ReadArrayHeader()];
-        for (var i = 0; i < items.Length; i++) items[i] = reader.ReadString()!;
-        return items;
-    }
-
-    public static void WriteDoubles(ref MessagePackWriter writer, IReadOnlyList<double>? list)
-    {
-        if (list is null) { writer.WriteNil(); return; }
-        writer.WriteArrayHeader(list.Count);
-        foreach (var item in list) writer.Write(item);
-    }
-
-    public static double[]? ReadDoubles(ref MessagePackReader reader)
-    {
-        if (reader.TryReadNil()) return null;
-        var items = new double[reader.ReadArrayHeader()];
-        for (var i = 0; i < items.Length; i++) items[i] = reader.ReadDouble();
-        return items;
-    }
-
-    public static void WriteNullable(ref MessagePackWriter writer, int? value)
-    {
-        if (value is { } v) writer.Write(v);
-        else writer.WriteNil();
-    }
-
-    public static void WriteNullable(ref MessagePackWriter writer, double? value)
-    {
-        if (value is { } v) writer.Write(v);
-        else writer.WriteNil();
-    }
-
-    public static double? ReadNullableDouble(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadDouble();
+    /// <summary>Lists of text and of numbers, as the dynamic resolver writes an <c>IReadOnlyList</c> of them.</summary>
+    public static readonly ListFormatter<string> Strings = new(NullableStringFormatter.Instance!);
+    public static readonly ListFormatter<double> Doubles = new(DoubleFormatter.Instance);
 
     private sealed class NoResolver : IFormatterResolver
     {
         public static readonly NoResolver Instance = new();
 
         public IMessagePackFormatter<T>? GetFormatter<T>() => null;
+    }
+}
+
+/// <summary>A list as the dynamic resolver writes an <c>IReadOnlyList</c>: nil or an array, read back into an array.</summary>
+internal sealed class ListFormatter<T>(IMessagePackFormatter<T> item) : IMessagePackFormatter<IReadOnlyList<T>?>
+{
+    public void Serialize(ref MessagePackWriter writer, IReadOnlyList<T>? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(value.Count);
+        foreach (var element in value) item.Serialize(ref writer, element, options);
+    }
+
+    public IReadOnlyList<T>? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (reader.TryReadNil()) return null;
+        var elements = new T[reader.ReadArrayHeader()];
+        options.Security.DepthStep(ref reader);
+        for (var i = 0; i < elements.Length; i++) elements[i] = item.Deserialize(ref reader, options);
+        reader.Depth--;
+        return elements;
+    }
+}
+
+/// <summary>A map of text keys as the dynamic resolver writes an <c>IReadOnlyDictionary</c>: nil or a map, read back into a <see cref="Dictionary{TKey, TValue}"/>.</summary>
+internal sealed class MapFormatter<T>(IMessagePackFormatter<T> value) : IMessagePackFormatter<IReadOnlyDictionary<string, T>?>
+{
+    public void Serialize(ref MessagePackWriter writer, IReadOnlyDictionary<string, T>? map, MessagePackSerializerOptions options)
+    {
+        if (map is null) { writer.WriteNil(); return; }
+        writer.WriteMapHeader(map.Count);
+        foreach (var (key, entry) in map)
+        {
+            writer.Write(key);
+            value.Serialize(ref writer, entry, options);
+        }
+    }
+
+    public IReadOnlyDictionary<string, T>? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (reader.TryReadNil()) return null;
+        var count = reader.ReadMapHeader();
+        var map = new Dictionary<string, T>(count);
+        options.Security.DepthStep(ref reader);
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadString()!;
+            map.Add(key, value.Deserialize(ref reader, options));
+        }
+        reader.Depth--;
+        return map;
     }
 }

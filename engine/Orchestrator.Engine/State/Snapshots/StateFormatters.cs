@@ -36,17 +36,17 @@ internal sealed class SessionStateFormatter : IMessagePackFormatter<SessionState
         DateTimeOffsetFormatter.Instance.Serialize(ref writer, value.CreatedAt, options);
         DateTimeOffsetFormatter.Instance.Serialize(ref writer, value.UpdatedAt, options);
         writer.Write(value.Iteration);
-        StateEncoding.WriteList(ref writer, value.Nodes, NodeStateFormatter.Instance, options);
-        StateEncoding.WriteList(ref writer, value.QualityHistory, QualityRecordFormatter.Instance, options);
+        NodeStateFormatter.List.Serialize(ref writer, value.Nodes, options);
+        QualityRecordFormatter.List.Serialize(ref writer, value.QualityHistory, options);
         writer.Write(value.StopReason);
         writer.Write(value.ReportFolder);
         writer.Write(value.SubjectHash);
         TimeSpanFormatter.Instance.Serialize(ref writer, value.ActiveDuration, options);
-        StateEncoding.WriteList(ref writer, value.Iterations, IterationRecordFormatter.Instance, options);
+        IterationRecordFormatter.List.Serialize(ref writer, value.Iterations, options);
         writer.Write(value.StopCode);
         writer.Write(value.PipelinePath);
         StrategyStateFormatter.Instance.Serialize(ref writer, value.Strategy, options);
-        StateEncoding.WriteStrings(ref writer, value.Dispatched);
+        StateEncoding.Strings.Serialize(ref writer, value.Dispatched, options);
     }
 
     public SessionState? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -76,17 +76,17 @@ internal sealed class SessionStateFormatter : IMessagePackFormatter<SessionState
                 case 8: createdAt = DateTimeOffsetFormatter.Instance.Deserialize(ref reader, options); break;
                 case 9: updatedAt = DateTimeOffsetFormatter.Instance.Deserialize(ref reader, options); break;
                 case 10: iteration = reader.ReadInt32(); break;
-                case 11: nodes = StateEncoding.ReadList(ref reader, NodeStateFormatter.Instance, options)!; break;
-                case 12: qualityHistory = StateEncoding.ReadList(ref reader, QualityRecordFormatter.Instance, options)!; break;
+                case 11: nodes = NodeStateFormatter.List.Deserialize(ref reader, options)!; break;
+                case 12: qualityHistory = QualityRecordFormatter.List.Deserialize(ref reader, options)!; break;
                 case 13: stopReason = reader.ReadString(); break;
                 case 14: reportFolder = reader.ReadString(); break;
                 case 15: subjectHash = reader.ReadString(); break;
                 case 16: activeDuration = TimeSpanFormatter.Instance.Deserialize(ref reader, options); break;
-                case 17: iterations = StateEncoding.ReadList(ref reader, IterationRecordFormatter.Instance, options)!; break;
+                case 17: iterations = IterationRecordFormatter.List.Deserialize(ref reader, options)!; break;
                 case 18: stopCode = reader.ReadString(); break;
                 case 19: pipelinePath = reader.ReadString(); break;
                 case 20: strategy = StrategyStateFormatter.Instance.Deserialize(ref reader, options); break;
-                case 21: dispatched = StateEncoding.ReadStrings(ref reader)!; break;
+                case 21: dispatched = StateEncoding.Strings.Deserialize(ref reader, options)!; break;
                 default: reader.Skip(); break;
             }
         }
@@ -105,6 +105,7 @@ internal sealed class SessionStateFormatter : IMessagePackFormatter<SessionState
 internal sealed class IterationRecordFormatter : IMessagePackFormatter<IterationRecord?>
 {
     public static readonly IterationRecordFormatter Instance = new();
+    public static readonly ListFormatter<IterationRecord> List = new(Instance!);
     private static readonly IterationRecord Defaults = new();
 
     public void Serialize(ref MessagePackWriter writer, IterationRecord? value, MessagePackSerializerOptions options)
@@ -121,7 +122,7 @@ internal sealed class IterationRecordFormatter : IMessagePackFormatter<Iteration
         writer.Write(value.RetriedActions);
         writer.Write(value.Skipped);
         writer.Write(value.Quality);
-        StateEncoding.WriteNullable(ref writer, value.QualityDelta);
+        NullableDoubleFormatter.Instance.Serialize(ref writer, value.QualityDelta, options);
     }
 
     public IterationRecord? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -146,7 +147,7 @@ internal sealed class IterationRecordFormatter : IMessagePackFormatter<Iteration
                 case 7: retriedActions = reader.ReadInt32(); break;
                 case 8: skipped = reader.ReadInt32(); break;
                 case 9: quality = reader.ReadDouble(); break;
-                case 10: qualityDelta = StateEncoding.ReadNullableDouble(ref reader); break;
+                case 10: qualityDelta = NullableDoubleFormatter.Instance.Deserialize(ref reader, options); break;
                 default: reader.Skip(); break;
             }
         }
@@ -162,6 +163,7 @@ internal sealed class IterationRecordFormatter : IMessagePackFormatter<Iteration
 internal sealed class QualityRecordFormatter : IMessagePackFormatter<QualityRecord?>
 {
     public static readonly QualityRecordFormatter Instance = new();
+    public static readonly ListFormatter<QualityRecord> List = new(Instance!);
     private static readonly QualityRecord Defaults = new();
 
     public void Serialize(ref MessagePackWriter writer, QualityRecord? value, MessagePackSerializerOptions options)
@@ -199,6 +201,7 @@ internal sealed class QualityRecordFormatter : IMessagePackFormatter<QualityReco
 internal sealed class NodeStateFormatter : IMessagePackFormatter<NodeState?>
 {
     public static readonly NodeStateFormatter Instance = new();
+    public static readonly ListFormatter<NodeState> List = new(Instance!);
     private static readonly NodeState Defaults = new() { NodeId = null! };
 
     public void Serialize(ref MessagePackWriter writer, NodeState? value, MessagePackSerializerOptions options)
@@ -214,7 +217,7 @@ internal sealed class NodeStateFormatter : IMessagePackFormatter<NodeState?>
         else writer.WriteNil();
         if (value.Duration is { } duration) TimeSpanFormatter.Instance.Serialize(ref writer, duration, options);
         else writer.WriteNil();
-        StateEncoding.WriteNullable(ref writer, value.SucceededIteration);
+        NullableInt32Formatter.Instance.Serialize(ref writer, value.SucceededIteration, options);
         writer.Write(value.SucceededInputHash);
         writer.Write(value.Actions);
         writer.Write(value.Failures);
@@ -240,7 +243,7 @@ internal sealed class NodeStateFormatter : IMessagePackFormatter<NodeState?>
                 case 4: lastError = NodeErrorStateFormatter.Instance.Deserialize(ref reader, options); break;
                 case 5: startedAt = reader.TryReadNil() ? null : DateTimeOffsetFormatter.Instance.Deserialize(ref reader, options); break;
                 case 6: duration = reader.TryReadNil() ? null : TimeSpanFormatter.Instance.Deserialize(ref reader, options); break;
-                case 7: succeededIteration = reader.TryReadNil() ? null : reader.ReadInt32(); break;
+                case 7: succeededIteration = NullableInt32Formatter.Instance.Deserialize(ref reader, options); break;
                 case 8: succeededInputHash = reader.ReadString(); break;
                 case 9: actions = reader.ReadInt32(); break;
                 case 10: failures = reader.ReadInt32(); break;
@@ -294,6 +297,9 @@ internal sealed class NodeResultStateFormatter : IMessagePackFormatter<NodeResul
 {
     public static readonly NodeResultStateFormatter Instance = new();
     private static readonly NodeResultState Defaults = new();
+    private static readonly MapFormatter<double> Metrics = new(DoubleFormatter.Instance);
+    private static readonly MapFormatter<IReadOnlyList<double>> Series = new(StateEncoding.Doubles!);
+    private static readonly MapFormatter<IReadOnlyList<string>> Labels = new(StateEncoding.Strings!);
 
     public void Serialize(ref MessagePackWriter writer, NodeResultState? value, MessagePackSerializerOptions options)
     {
@@ -301,38 +307,11 @@ internal sealed class NodeResultStateFormatter : IMessagePackFormatter<NodeResul
         writer.WriteArrayHeader(7);
         writer.Write(value.Score);
         writer.Write(value.Summary);
-        if (value.Metrics is null) writer.WriteNil();
-        else
-        {
-            writer.WriteMapHeader(value.Metrics.Count);
-            foreach (var (name, metric) in value.Metrics)
-            {
-                writer.Write(name);
-                writer.Write(metric);
-            }
-        }
-        StateEncoding.WriteList(ref writer, value.Findings, FindingStateFormatter.Instance, options);
-        if (value.Series is null) writer.WriteNil();
-        else
-        {
-            writer.WriteMapHeader(value.Series.Count);
-            foreach (var (name, series) in value.Series)
-            {
-                writer.Write(name);
-                StateEncoding.WriteDoubles(ref writer, series);
-            }
-        }
-        if (value.Labels is null) writer.WriteNil();
-        else
-        {
-            writer.WriteMapHeader(value.Labels.Count);
-            foreach (var (name, labels) in value.Labels)
-            {
-                writer.Write(name);
-                StateEncoding.WriteStrings(ref writer, labels);
-            }
-        }
-        StateEncoding.WriteList(ref writer, value.Edits, TextEditStateFormatter.Instance, options);
+        Metrics.Serialize(ref writer, value.Metrics, options);
+        FindingStateFormatter.List.Serialize(ref writer, value.Findings, options);
+        Series.Serialize(ref writer, value.Series, options);
+        Labels.Serialize(ref writer, value.Labels, options);
+        TextEditStateFormatter.List.Serialize(ref writer, value.Edits, options);
     }
 
     public NodeResultState? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -348,38 +327,23 @@ internal sealed class NodeResultStateFormatter : IMessagePackFormatter<NodeResul
             {
                 case 0: score = reader.ReadDouble(); break;
                 case 1: summary = reader.ReadString()!; break;
-                case 2: metrics = ReadMap(ref reader, static (ref MessagePackReader r) => r.ReadDouble())!; break;
-                case 3: findings = StateEncoding.ReadList(ref reader, FindingStateFormatter.Instance, options)!; break;
-                case 4: series = ReadMap<IReadOnlyList<double>>(ref reader, static (ref MessagePackReader r) => StateEncoding.ReadDoubles(ref r)!)!; break;
-                case 5: labels = ReadMap<IReadOnlyList<string>>(ref reader, static (ref MessagePackReader r) => StateEncoding.ReadStrings(ref r)!)!; break;
-                case 6: edits = StateEncoding.ReadList(ref reader, TextEditStateFormatter.Instance, options)!; break;
+                case 2: metrics = Metrics.Deserialize(ref reader, options)!; break;
+                case 3: findings = FindingStateFormatter.List.Deserialize(ref reader, options)!; break;
+                case 4: series = Series.Deserialize(ref reader, options)!; break;
+                case 5: labels = Labels.Deserialize(ref reader, options)!; break;
+                case 6: edits = TextEditStateFormatter.List.Deserialize(ref reader, options)!; break;
                 default: reader.Skip(); break;
             }
         }
         reader.Depth--;
         return new NodeResultState { Score = score, Summary = summary, Metrics = metrics, Findings = findings, Series = series, Labels = labels, Edits = edits };
     }
-
-    private delegate T ValueReader<out T>(ref MessagePackReader reader);
-
-    /// <summary>A map of string keys read as the dynamic resolver reads an <c>IReadOnlyDictionary</c>: into a <see cref="Dictionary{TKey, TValue}"/>.</summary>
-    private static Dictionary<string, T>? ReadMap<T>(ref MessagePackReader reader, ValueReader<T> value)
-    {
-        if (reader.TryReadNil()) return null;
-        var count = reader.ReadMapHeader();
-        var map = new Dictionary<string, T>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var name = reader.ReadString()!;
-            map.Add(name, value(ref reader));
-        }
-        return map;
-    }
 }
 
 internal sealed class TextEditStateFormatter : IMessagePackFormatter<TextEditState?>
 {
     public static readonly TextEditStateFormatter Instance = new();
+    public static readonly ListFormatter<TextEditState> List = new(Instance!);
     private static readonly TextEditState Defaults = new() { Replacement = null!, Rule = null! };
 
     public void Serialize(ref MessagePackWriter writer, TextEditState? value, MessagePackSerializerOptions options)
@@ -417,6 +381,7 @@ internal sealed class TextEditStateFormatter : IMessagePackFormatter<TextEditSta
 internal sealed class FindingStateFormatter : IMessagePackFormatter<FindingState?>
 {
     public static readonly FindingStateFormatter Instance = new();
+    public static readonly ListFormatter<FindingState> List = new(Instance!);
     private static readonly FindingState Defaults = new() { Rule = null!, Message = null! };
 
     public void Serialize(ref MessagePackWriter writer, FindingState? value, MessagePackSerializerOptions options)
@@ -474,8 +439,8 @@ internal sealed class TextLocationStateFormatter : IMessagePackFormatter<TextLoc
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(4);
-        StateEncoding.WriteNullable(ref writer, value.Chapter);
-        StateEncoding.WriteNullable(ref writer, value.Paragraph);
+        NullableInt32Formatter.Instance.Serialize(ref writer, value.Chapter, options);
+        NullableInt32Formatter.Instance.Serialize(ref writer, value.Paragraph, options);
         writer.Write(value.Offset);
         writer.Write(value.Length);
     }
@@ -490,8 +455,8 @@ internal sealed class TextLocationStateFormatter : IMessagePackFormatter<TextLoc
         {
             switch (key)
             {
-                case 0: chapter = reader.TryReadNil() ? null : reader.ReadInt32(); break;
-                case 1: paragraph = reader.TryReadNil() ? null : reader.ReadInt32(); break;
+                case 0: chapter = NullableInt32Formatter.Instance.Deserialize(ref reader, options); break;
+                case 1: paragraph = NullableInt32Formatter.Instance.Deserialize(ref reader, options); break;
                 case 2: offset = reader.ReadInt32(); break;
                 case 3: length = reader.ReadInt32(); break;
                 default: reader.Skip(); break;
@@ -557,10 +522,10 @@ internal sealed class StrategyStateFormatter : IMessagePackFormatter<StrategySta
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(4);
-        StateEncoding.WriteList(ref writer, value.Overrides, NodeOverrideStateFormatter.Instance, options);
-        StateEncoding.WriteList(ref writer, value.Reruns, NodeNoteStateFormatter.Instance, options);
-        StateEncoding.WriteList(ref writer, value.Suggestions, NodeNoteStateFormatter.Instance, options);
-        StateEncoding.WriteList(ref writer, value.Escalations, EscalationStateFormatter.Instance, options);
+        NodeOverrideStateFormatter.List.Serialize(ref writer, value.Overrides, options);
+        NodeNoteStateFormatter.List.Serialize(ref writer, value.Reruns, options);
+        NodeNoteStateFormatter.List.Serialize(ref writer, value.Suggestions, options);
+        EscalationStateFormatter.List.Serialize(ref writer, value.Escalations, options);
     }
 
     public StrategyState? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -573,10 +538,10 @@ internal sealed class StrategyStateFormatter : IMessagePackFormatter<StrategySta
         {
             switch (key)
             {
-                case 0: overrides = StateEncoding.ReadList(ref reader, NodeOverrideStateFormatter.Instance, options)!; break;
-                case 1: reruns = StateEncoding.ReadList(ref reader, NodeNoteStateFormatter.Instance, options)!; break;
-                case 2: suggestions = StateEncoding.ReadList(ref reader, NodeNoteStateFormatter.Instance, options)!; break;
-                case 3: escalations = StateEncoding.ReadList(ref reader, EscalationStateFormatter.Instance, options)!; break;
+                case 0: overrides = NodeOverrideStateFormatter.List.Deserialize(ref reader, options)!; break;
+                case 1: reruns = NodeNoteStateFormatter.List.Deserialize(ref reader, options)!; break;
+                case 2: suggestions = NodeNoteStateFormatter.List.Deserialize(ref reader, options)!; break;
+                case 3: escalations = EscalationStateFormatter.List.Deserialize(ref reader, options)!; break;
                 default: reader.Skip(); break;
             }
         }
@@ -588,6 +553,7 @@ internal sealed class StrategyStateFormatter : IMessagePackFormatter<StrategySta
 internal sealed class NodeOverrideStateFormatter : IMessagePackFormatter<NodeOverrideState?>
 {
     public static readonly NodeOverrideStateFormatter Instance = new();
+    public static readonly ListFormatter<NodeOverrideState> List = new(Instance!);
 
     public void Serialize(ref MessagePackWriter writer, NodeOverrideState? value, MessagePackSerializerOptions options)
     {
@@ -625,6 +591,7 @@ internal sealed class NodeOverrideStateFormatter : IMessagePackFormatter<NodeOve
 internal sealed class NodeNoteStateFormatter : IMessagePackFormatter<NodeNoteState?>
 {
     public static readonly NodeNoteStateFormatter Instance = new();
+    public static readonly ListFormatter<NodeNoteState> List = new(Instance!);
 
     public void Serialize(ref MessagePackWriter writer, NodeNoteState? value, MessagePackSerializerOptions options)
     {
@@ -657,6 +624,7 @@ internal sealed class NodeNoteStateFormatter : IMessagePackFormatter<NodeNoteSta
 internal sealed class EscalationStateFormatter : IMessagePackFormatter<EscalationState?>
 {
     public static readonly EscalationStateFormatter Instance = new();
+    public static readonly ListFormatter<EscalationState> List = new(Instance!);
     private static readonly EscalationState Defaults = new() { NodeId = null!, Reason = null! };
 
     public void Serialize(ref MessagePackWriter writer, EscalationState? value, MessagePackSerializerOptions options)
