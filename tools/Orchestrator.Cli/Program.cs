@@ -1,27 +1,40 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Native;
 using Orchestrator.Cli.Hosting.Timings;
 
 PhaseTimings.Process.MainEntered();
+JitHandoff.Remember(args);
 
 var global = new GlobalOptions();
-var root = new RootCommand("orchestrator: analyse novel manuscripts through a configurable dataflow pipeline")
+var root = new RootCommand("orchestrator: analyse novel manuscripts through a configurable dataflow pipeline");
+if (NativeBuild.JitAvailable)
 {
-    RunCommand.Create(global),
-    ResumeCommand.Create(global),
-    ValidateCommand.Create(global),
-    GraphCommand.Create(global),
-    CheckCommand.Create(global),
-    SessionsCommand.Create(global),
-    BatchCommand.Create(global),
-    ServeCommand.Create(global),
-    ClusterCommand.Create(),
-    LibraryCommand.Create(global),
-};
+    root.Subcommands.Add(RunCommand.Create(global));
+    root.Subcommands.Add(ResumeCommand.Create(global));
+    root.Subcommands.Add(ValidateCommand.Create(global));
+    root.Subcommands.Add(GraphCommand.Create(global));
+    root.Subcommands.Add(CheckCommand.Create(global));
+    root.Subcommands.Add(SessionsCommand.Create(global));
+    root.Subcommands.Add(BatchCommand.Create(global));
+    root.Subcommands.Add(ServeCommand.Create(global));
+    root.Subcommands.Add(ClusterCommand.Create());
+    root.Subcommands.Add(LibraryCommand.Create(global));
+}
+else
+{
+    // The native build knows the verbs it runs; the rest, the command's own help and every command line it cannot
+    // parse (whose message is then the JIT build's, the same as ever) go to the JIT build.
+    root.Subcommands.Add(RunCommand.Create(global));
+    root.Subcommands.Add(ValidateCommand.Create(global));
+    root.Subcommands.Add(CheckCommand.Create(global));
+}
 root.Options.Add(global.Data);
 
 var parse = root.Parse(args);
+if (!NativeBuild.JitAvailable && (parse.Errors.Count > 0 || parse.CommandResult.Command == root))
+    JitHandoff.Exec("a verb of the full build, the command's help, or a command line to explain");
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");

@@ -9,6 +9,8 @@
 #   N           runs per case (default 5)
 #   MANUSCRIPT  default: ../shared/corpus/melville-moby-dick.txt (209k words as the engine counts them)
 # Environment: ORCHESTRATOR_BIN  an already built `orchestrator` executable (skips the build), e.g. a published tool;
+#              BENCH_NATIVE=1    times the native build instead: publishes it (README: Install) into a scratch folder
+#                                first (about 4 minutes); verbs it hands to the JIT build (help) are timed as users meet them;
 #              BENCH_CASES       space-separated subset of: run quick check check-all validate help style
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +18,12 @@ root="$PWD"
 n="${1:-5}"
 book="$(realpath "${2:-$root/../shared/corpus/melville-moby-dick.txt}")"
 cases="${BENCH_CASES:-run quick check check-all validate help style}"
-if [ -z "${ORCHESTRATOR_BIN:-}" ]; then
+if [ "${BENCH_NATIVE:-}" = 1 ] && [ -z "${ORCHESTRATOR_BIN:-}" ]; then
+  native="$(mktemp -d)"
+  trap 'rm -rf "$native"' EXIT
+  dotnet publish tools/Orchestrator.Cli -c Release -p:Native=true -o "$native" -nologo -v q >/dev/null
+  cli="$native/orchestrator"
+elif [ -z "${ORCHESTRATOR_BIN:-}" ]; then
   dotnet build tools/Orchestrator.Cli -c Release -v q -nologo >/dev/null
   cli="$root/tools/Orchestrator.Cli/bin/Release/net10.0/orchestrator"
 else
@@ -24,7 +31,7 @@ else
 fi
 [ -x /usr/bin/time ] || { echo "bench-cold: needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 2; }
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" ${native:+"$native"}' EXIT
 cd "$work"
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

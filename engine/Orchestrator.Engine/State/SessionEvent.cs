@@ -109,7 +109,7 @@ internal static class EventLog
         stream.Seek(0, SeekOrigin.End);
         foreach (var e in events)
         {
-            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.CompactOptions));
+            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(e, SessionStateJson.Info<SessionEvent>(compact: true)));
             buffer.WriteByte((byte)'\n');
         }
         stream.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
@@ -145,7 +145,7 @@ internal static class EventLog
     {
         try
         {
-            return JsonSerializer.Deserialize<SessionEvent>(line, SessionStateJson.CompactOptions);
+            return JsonSerializer.Deserialize(line, SessionStateJson.Info<SessionEvent>(compact: true));
         }
         catch (JsonException)
         {

@@ -136,7 +136,7 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
                 }
                 var digest = SessionKey.Of(state).Digest;
                 if (!byDigest.TryGetValue(digest, out var text)) byDigest[digest] = text = new StringBuilder();
-                text.Append(JsonSerializer.Serialize(new Line(id, state.Status, state.InputPath, state.UpdatedAt), SessionStateJson.CompactOptions)).Append('\n');
+                text.Append(JsonSerializer.Serialize(new Line(id, state.Status, state.InputPath, state.UpdatedAt), SessionStateJson.Info<Line>(compact: true))).Append('\n');
                 count++;
             }
             foreach (var (digest, text) in byDigest)
@@ -160,7 +160,7 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
 
     private void AppendLine(string digest, Line line, bool flushToDisk)
     {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, SessionStateJson.CompactOptions) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, SessionStateJson.Info<Line>(compact: true)) + "\n");
         // Appends wait while a rebuild swaps the folder (Find may rebuild a damaged index at any moment).
         lock (_rebuildGate)
         {
@@ -195,7 +195,7 @@ internal sealed class SessionIndex(SessionStore store, Action<string>? warn)
             if (text.Length == 0) continue;
             try
             {
-                read.Add(JsonSerializer.Deserialize<Line>(text, SessionStateJson.CompactOptions) ?? throw new JsonException("null"));
+                read.Add(JsonSerializer.Deserialize(text, SessionStateJson.Info<Line>(compact: true)) ?? throw new JsonException("null"));
             }
             catch (JsonException)
             {

@@ -188,7 +188,7 @@ public sealed class SessionLease : ISessionLease
             }
             var renewed = Info with { RenewedAt = _options.Time.GetUtcNow() };
             // A renewal is not fsynced: after a power cut the holder is gone anyway, and the lease only has to be whole.
-            AtomicFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(renewed, SessionStateJson.Options), flushToDisk: false, sharedTarget: true);
+            AtomicFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(renewed, SessionStateJson.Info<LeaseInfo>()), flushToDisk: false, sharedTarget: true);
             Info = renewed;
         }
     }
@@ -243,7 +243,7 @@ public sealed class SessionLease : ISessionLease
         }
         using (stream)
         {
-            stream.Write(JsonSerializer.SerializeToUtf8Bytes(info, SessionStateJson.Options));
+            stream.Write(JsonSerializer.SerializeToUtf8Bytes(info, SessionStateJson.Info<LeaseInfo>()));
             stream.Flush();
         }
         return true;
@@ -341,7 +341,7 @@ public sealed class SessionLease : ISessionLease
     {
         try
         {
-            return JsonSerializer.Deserialize<LeaseInfo>(bytes, SessionStateJson.Options);
+            return JsonSerializer.Deserialize(bytes, SessionStateJson.Info<LeaseInfo>());
         }
         catch (JsonException)
         {

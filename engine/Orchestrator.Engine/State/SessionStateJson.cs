@@ -13,13 +13,34 @@ namespace Orchestrator.Engine.State;
 /// </summary>
 public static class SessionStateJson
 {
+    /// <summary>
+    /// Enums as their names, numbers refused: one generic converter per enum the state and its events hold (the
+    /// non-generic converter makes them at run time, which native AOT cannot). A test checks that none is missing.
+    /// Declared before the options, which read it when they are made.
+    /// </summary>
+    internal static readonly JsonConverter[] EnumNames =
+    [
+        new JsonStringEnumConverter<SessionStateStatus>(allowIntegerValues: false),
+        new JsonStringEnumConverter<NodeRunStatus>(allowIntegerValues: false),
+        new JsonStringEnumConverter<Findings.Severity>(allowIntegerValues: false),
+        new JsonStringEnumConverter<Iteration.EscalationKind>(allowIntegerValues: false),
+        new JsonStringEnumConverter<SessionEventKind>(allowIntegerValues: false),
+    ];
+
     /// <summary>Indented: <c>session.json</c>, <c>lease.json</c>.</summary>
     public static JsonSerializerOptions Options { get; } = Create(indented: true);
 
     /// <summary>One line per value: <c>events.jsonl</c>.</summary>
     public static JsonSerializerOptions CompactOptions { get; } = Create(indented: false);
 
-    public static byte[] Serialize(SessionState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+    public static byte[] Serialize(SessionState state) => JsonSerializer.SerializeToUtf8Bytes(state, Info<SessionState>());
+
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> under <see cref="Options"/> (or <see cref="CompactOptions"/>): the calls
+    /// that take it read the generated code and never reflect, which is what the native build of the command needs.
+    /// </summary>
+    internal static JsonTypeInfo<T> Info<T>(bool compact = false) =>
+        (JsonTypeInfo<T>)(compact ? CompactOptions : Options).GetTypeInfo(typeof(T));
 
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
@@ -29,14 +50,14 @@ public static class SessionStateJson
         var buffer = StateBuffers.Writer();
         var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
         writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, state, Options);
+        JsonSerializer.Serialize(writer, state, Info<SessionState>());
         writer.Flush();
         return buffer.WrittenMemory;
     }
 
     /// <summary>Decodes a state; throws <see cref="JsonException"/> on malformed JSON or a missing required field. Does not validate.</summary>
     public static SessionState Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize<SessionState>(utf8, Options) ?? throw new JsonException("the file holds null, not a session state");
+        JsonSerializer.Deserialize(utf8, Info<SessionState>()) ?? throw new JsonException("the file holds null, not a session state");
 
     private static JsonSerializerOptions Create(bool indented)
     {
@@ -53,10 +74,14 @@ public static class SessionStateJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
             // Text stays readable (quotes, accents, dashes as they are); these files never go into HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(SessionStateJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            // The JIT build falls back on reflection for a type the generated context does not list; the native build,
+            // which cannot, has only the context (every type a session writes is in it).
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+                ? JsonTypeInfoResolver.Combine(SessionStateJsonContext.Default, new DefaultJsonTypeInfoResolver())
+                : SessionStateJsonContext.Default,
         };
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
+        foreach (var converter in EnumNames) options.Converters.Add(converter);
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -455,7 +455,7 @@ public sealed class SessionStore : ISessionStore
         {
             SummaryFields? fields;
             using (var bytes = StateBuffers.ReadFile(path))
-                fields = JsonSerializer.Deserialize<SummaryFields>(bytes.Span, SessionStateJson.Options);
+                fields = JsonSerializer.Deserialize(bytes.Span, SessionStateJson.Info<SummaryFields>());
             var s = fields ?? throw new JsonException("null");
             if (s.UpdatedAt is not { } updated) throw new JsonException("no updatedAt");
             // The listing reads a few fields without the full validation; a figure it shows must not be one the load refuses.

@@ -23,7 +23,7 @@ public static class ReportFiles
         var md = Path.Combine(directory, MarkdownName);
         var html = Path.Combine(directory, HtmlName);
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        await WriteAtomicAsync(json, JsonSerializer.Serialize(report, ReportJson.Options), cancellationToken).ConfigureAwait(false);
+        await WriteAtomicAsync(json, JsonSerializer.Serialize(report, ReportJson.Report), cancellationToken).ConfigureAwait(false);
         written?.Invoke(JsonName, System.Diagnostics.Stopwatch.GetElapsedTime(start));
         start = System.Diagnostics.Stopwatch.GetTimestamp();
         await WriteAtomicAsync(md, MarkdownReportWriter.Write(report), cancellationToken).ConfigureAwait(false);

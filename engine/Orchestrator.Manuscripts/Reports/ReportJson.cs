@@ -13,8 +13,17 @@ public static class ReportJson
         WriteIndented = true,
         // Evidence quotes are prose: keep ’ “ ” readable instead of \u2019.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Enums as camelCase names: one generic converter per enum a report holds (the non-generic converter makes them
+        // at run time, which native AOT cannot). A test checks that none is missing.
+        Converters = { new JsonStringEnumConverter<Engine.Findings.Severity>(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        // The JIT build falls back on reflection for a type the generated context does not list; the native build of
+        // the command, which cannot, has only the context (a report's types are all in it).
+        TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+            ? JsonTypeInfoResolver.Combine(ReportJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            : ReportJsonContext.Default,
     };
+
+    /// <summary>The metadata of a report under <see cref="Options"/>: generated, never reflected.</summary>
+    public static JsonTypeInfo<AnalysisReport> Report => (JsonTypeInfo<AnalysisReport>)Options.GetTypeInfo(typeof(AnalysisReport));
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Native;
 using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Engine.Dataflow;
 using Orchestrator.Engine.Findings;
@@ -54,6 +55,9 @@ public static class CheckCommand
             timings.Enable(parse.GetValue(timingsOption));
             timings.Lap("command line");
             var path = parse.GetValue(input)!;
+            var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+            // Before stdin is read: the JIT build reads it after a handoff (NativeScope).
+            if (!NativeBuild.JitAvailable) NativeScope.Check(types, parse.GetValue(model), parse.GetValue(library));
             // Reading and indexing the text needs nothing else, so it runs beside the set-up; its errors still come after the set-up's.
             var loadingDocument = timings.Beside("manuscript load and index (beside the set-up)",
                 () => path == "-" ? ReadStdinAsync(ct) : ManuscriptLoader.LoadAsync(path, ct), ct);
@@ -61,14 +65,15 @@ public static class CheckCommand
             timings.Lap("configuration");
             await using var log = Logging.Create(settings);
             timings.Lap("logging");
-            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
-            var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+            await using var llm = NativeBuild.JitAvailable ? LlmHosting.Create(settings, parse.GetValue(model), log) : null;
             // Only an llm node searches the library (the consistency checks read its names and traits).
-            await using var reference = parse.GetValue(library) is { } libraryName
-                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, types.Contains(LlmNode.TypeName) ? llm.Embedder() : null)
+            await using var reference = NativeBuild.JitAvailable && parse.GetValue(library) is { } libraryName
+                ? await LibraryHosting.OpenAsync(settings, libraryName, create: false, ct, types.Contains(LlmNode.TypeName) ? llm!.Embedder() : null)
                 : null;
             // An llm node's prompt file (--set llm.prompt=summary.txt) is read from the current folder.
-            var registry = llm.CreateRegistry(Path.Combine(Directory.GetCurrentDirectory(), "check.json"), reference);
+            var registry = NativeBuild.JitAvailable
+                ? llm!.CreateRegistry(Path.Combine(Directory.GetCurrentDirectory(), "check.json"), reference)
+                : NativeScope.Registry();
             var unknown = types.Where(t => !registry.Contains(t) || t == "recommendations").ToArray();
             if (types.Length == 0 || unknown.Length > 0)
                 throw new CliUsageException($"unknown node type(s) for --nodes: {string.Join(", ", unknown)} " +
@@ -87,7 +92,7 @@ public static class CheckCommand
                 Nodes = types.Select(t => new NodeDefinition { Id = t, Type = t, Options = options.For(t) }).ToArray(),
                 Settings = new PipelineSettings { EnableRetries = false, MaxConcurrentActions = Environment.ProcessorCount },
             };
-            llm.Check(pipeline);
+            if (NativeBuild.JitAvailable) llm!.Check(pipeline);
             await using var coordinator = new NovelCoordinator(new CoordinatorOptions
             {
                 Pipeline = pipeline, Registry = registry, Logger = log,

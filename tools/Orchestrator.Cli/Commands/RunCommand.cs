@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Native;
 using Orchestrator.Cli.Hosting.Timings;
 using Orchestrator.Manuscripts.Loading;
 using Orchestrator.Engine.Pipelines;
+using Orchestrator.Engine.Scripting;
 using Orchestrator.Engine.Sessions;
 using Orchestrator.Manuscripts;
 using Orchestrator.Manuscripts.Coordination;
@@ -47,14 +49,20 @@ public static class RunCommand
             await using var log = Logging.Create(settings);
             timings.Lap("logging");
             var pipelinePath = PipelineLocator.Resolve(parse.GetValue(pipeline) ?? settings.DefaultPipeline, settings);
-            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), log);
-            var definition = PipelineLoader.Load(pipelinePath, llm.CreateRegistry(pipelinePath));
+            // The llm node, the reference library and rules are the JIT build's (NativeBuild); the native build hands
+            // a pipeline that needs one of them on before anything runs.
+            await using var llm = NativeBuild.JitAvailable ? LlmHosting.Create(settings, parse.GetValue(model), log) : null;
+            var definition = NativeBuild.JitAvailable
+                ? PipelineLoader.Load(pipelinePath, llm!.CreateRegistry(pipelinePath))
+                : NativeScope.LoadPipeline(pipelinePath, parse.GetValue(model), parse.GetValue(library));
             timings.Lap("pipeline load and validation");
-            llm.Check(definition);
-            await using var reference = await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, llm.EmbedderFor(definition), ct);
-            var registry = llm.CreateRegistry(pipelinePath, reference);
+            if (NativeBuild.JitAvailable) llm!.Check(definition);
+            await using var reference = NativeBuild.JitAvailable
+                ? await LibraryHosting.OpenForRunAsync(settings, parse.GetValue(library), definition, llm!.EmbedderFor(definition), ct)
+                : null;
+            var registry = NativeBuild.JitAvailable ? llm!.CreateRegistry(pipelinePath, reference) : NativeScope.Registry();
             var requirements = Requirements(parse.GetValue(genre), parse.GetValue(target), parse.GetValue(themes));
-            var rules = SessionOutput.CompileRules(definition, settings);
+            var rules = NativeBuild.JitAvailable ? SessionOutput.CompileRules(definition, settings) : PipelineRules.None;
             timings.Lap("llm, library and rules set-up");
             SessionRetention.Apply(settings, log);
             timings.Lap("session retention cleanup");

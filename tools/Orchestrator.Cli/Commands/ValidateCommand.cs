@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Hosting.Native;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Engine.Scripting;
 using Orchestrator.Manuscripts;
@@ -23,10 +24,15 @@ public static class ValidateCommand
         {
             var settings = CliSettings.Load(parse.GetValue(global.Data));
             var path = PipelineLocator.Resolve(parse.GetValue(pipeline)!, settings);
-            await using var llm = LlmHosting.Create(settings, parse.GetValue(model), Serilog.Core.Logger.None);
-            var definition = PipelineLoader.Load(path, llm.CreateRegistry(path));
-            llm.Check(definition);
-            var rules = NovelRules.Compile(definition, Path.Combine(settings.DataDirectory, "rules-cache"));
+            // Rules and llm nodes are the JIT build's to check (NativeBuild): the native build hands such a pipeline on.
+            await using var llm = NativeBuild.JitAvailable ? LlmHosting.Create(settings, parse.GetValue(model), Serilog.Core.Logger.None) : null;
+            var definition = NativeBuild.JitAvailable
+                ? PipelineLoader.Load(path, llm!.CreateRegistry(path))
+                : NativeScope.LoadPipeline(path, parse.GetValue(model), library: null);
+            if (NativeBuild.JitAvailable) llm!.Check(definition);
+            var rules = NativeBuild.JitAvailable
+                ? NovelRules.Compile(definition, Path.Combine(settings.DataDirectory, "rules-cache"))
+                : PipelineRules.None;
             Console.Out.WriteLine($"{path}: valid pipeline '{definition.Name}' v{definition.Version}, {definition.Nodes.Count} nodes{Describe(rules)}");
             return ExitCodes.Success;
         }));

@@ -21,7 +21,11 @@ public static class Logging
         // and the reader only runs for a section that says more (sinks, enrichers, level switches...).
         var section = settings.Configuration.GetSection("Serilog");
         if (!SerilogLevels.TryApply(section, configuration.MinimumLevel))
-            configuration = ReadSettings(configuration, settings.Configuration);
+        {
+            // The settings reader finds sinks by reflection: the JIT build's (NativeBuild).
+            if (Native.NativeBuild.JitAvailable) configuration = ReadSettings(configuration, settings.Configuration);
+            else Native.JitHandoff.Exec("a Serilog section with more than levels in orchestrator.json");
+        }
         return configuration
             .Enrich.FromLogContext()
             .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose,
