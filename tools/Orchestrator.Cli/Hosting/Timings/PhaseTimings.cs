@@ -104,6 +104,10 @@ public sealed class PhaseTimings
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         output.WriteLine(string.Create(culture,
             $"  cpu {self.TotalProcessorTime.TotalMilliseconds:0} ms (user {self.UserProcessorTime.TotalMilliseconds:0}), peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB"));
+        // The managed heap's share of the peak: what was allocated, how often it was collected, the most it held.
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        output.WriteLine(string.Create(culture,
+            $"  gc {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB allocated, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {gc.TotalCommittedBytes / (1024 * 1024)} MB committed after the last"));
         // What ReadyToRun did not cover (methods the JIT compiled at run time) and what was loaded: the start-up's two levers.
         output.WriteLine(string.Create(culture,
             $"  jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies loaded"));
