@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 using Orchestrator.Manuscripts.Tests;
 
 namespace Orchestrator.Cli.Tests;
@@ -100,6 +102,18 @@ public sealed class NativeBuildTests
     }
 
     [Test]
+    public async Task A_docx_manuscript_is_handed_to_the_jit_build_which_reads_it()
+    {
+        using var cli = new CliProcess();
+        var docx = cli.Write("storm.docx", Docx("The storm came in from the west.", "It broke the mast and the boat drifted for three days."));
+        var result = await RunNativeAsync(cli, "check", docx, "--nodes", "structure", "--format", "json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stderr, Does.Contain("handoff: a .docx manuscript"));
+        Assert.That(JsonNode.Parse(result.Stdout)!["words"]!.GetValue<int>(), Is.EqualTo(18));
+    }
+
+    [Test]
     public async Task Verbs_it_leaves_out_and_mistakes_keep_the_jit_builds_output_and_exit_code()
     {
         using var cli = new CliProcess();
@@ -131,6 +145,14 @@ public sealed class NativeBuildTests
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stderr, Does.Contain("orchestrator-jit, which is missing"));
+    }
+
+    private static byte[] Docx(params string[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+            document.AddMainDocumentPart().Document = new W.Document(new W.Body(paragraphs.Select(p => new W.Paragraph(new W.Run(new W.Text(p))))));
+        return stream.ToArray();
     }
 
     private Task<CliResult> RunNativeAsync(CliProcess cli, params string[] args) => RunAsync(Native, cli, null, args);

@@ -26,16 +26,23 @@ internal static class ChapterFolder
     public static IReadOnlyList<string> ChapterFiles(string folder)
     {
         var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder))
+        foreach (var file in Candidates(folder))
         {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)) continue;
-            if (ManuscriptFormats.Find(Path.GetExtension(name.AsSpan())) is null) continue;
+            if (ManuscriptFormats.Find(Path.GetExtension(file.AsSpan())) is null) continue;
             files.Add(file);
         }
         files.Sort(ChapterFileNames.Order);
         return files;
     }
+
+    /// <summary>Whether a chapter file of <paramref name="folder"/> is a .docx (whether or not this process reads them: <see cref="DocxSupport"/>).</summary>
+    public static bool HasDocx(string folder) =>
+        Candidates(folder).Any(f => Path.GetExtension(f.AsSpan()).Equals(DocxFormatReader.Extension, StringComparison.OrdinalIgnoreCase));
+
+    // Hidden files and Word's lock files (~$Chapter 1.docx) are never chapters.
+    private static IEnumerable<string> Candidates(string folder) =>
+        Directory.EnumerateFiles(folder).Where(file =>
+            Path.GetFileName(file) is var name && !name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal));
 
     /// <summary>Reads, decodes and joins the chapters; returns the joined UTF-8 bytes and a note of the encodings that were not UTF-8.</summary>
     public static async Task<(byte[] Bytes, string Encoding)> JoinAsync(string folder, ManuscriptLoadOptions options,

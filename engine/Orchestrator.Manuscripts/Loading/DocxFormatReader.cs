@@ -16,7 +16,9 @@ namespace Orchestrator.Manuscripts.Loading;
 /// </summary>
 internal sealed class DocxFormatReader : IManuscriptFormatReader
 {
-    public IReadOnlyList<string> Extensions { get; } = [".docx"];
+    public const string Extension = ".docx";
+
+    public IReadOnlyList<string> Extensions { get; } = [Extension];
 
     public DecodedManuscript Read(string displayPath, ReadOnlySpan<byte> bytes, ManuscriptLoadOptions options)
     {

@@ -16,6 +16,26 @@ public static class ManuscriptLoader
     /// <summary>Extensions that can be loaded, lower-case with the dot.</summary>
     public static IReadOnlyList<string> SupportedExtensions => ManuscriptFormats.Extensions;
 
+    /// <summary>
+    /// Whether loading <paramref name="path"/> would read a .docx file: the path names one, or a folder with one among its
+    /// chapter files. For a host without <see cref="DocxSupport"/>, before it loads; false when the folder cannot be read
+    /// (loading then says why).
+    /// </summary>
+    public static bool ReadsDocx(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!Directory.Exists(path))
+            return Path.GetExtension(path.AsSpan()).Equals(DocxFormatReader.Extension, StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            return ChapterFolder.HasDocx(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc cref="LoadAsync(string, ManuscriptLoadOptions, CancellationToken)"/>
     public static Task<ManuscriptDocument> LoadAsync(string path, CancellationToken ct) =>
         LoadAsync(path, ManuscriptLoadOptions.Default, ct);

@@ -23,6 +23,21 @@ public sealed class ChapterFolderTests
     }
 
     [Test]
+    public void ReadsDocx_names_a_docx_file_or_a_folder_with_a_docx_chapter_and_nothing_else()
+    {
+        Write("chapter-1.txt", "It began with a letter.\n");
+        Write("~$chapter-2.docx", "Word's lock file");
+        Write(".chapter-3.docx", "hidden");
+        Assert.That(ManuscriptLoader.ReadsDocx(Book), Is.False, "lock and hidden files are not chapters");
+        Assert.That(ManuscriptLoader.ReadsDocx(Path.Combine(Book, "chapter-1.txt")), Is.False);
+
+        Write("Chapter 2.DOCX", "not opened: only the name counts");
+        Assert.That(ManuscriptLoader.ReadsDocx(Book), Is.True);
+        Assert.That(ManuscriptLoader.ReadsDocx(Path.Combine(Book, "Chapter 2.DOCX")), Is.True);
+        Assert.That(ManuscriptLoader.ReadsDocx(Path.Combine(_dir, "missing.docx")), Is.True, "a path naming one, even before it exists");
+    }
+
+    [Test]
     public async Task Files_are_joined_in_natural_order_one_chapter_each()
     {
         Write("chapter-10.md", "The tenth morning was grey.\n");

@@ -57,7 +57,11 @@ public static class CheckCommand
             var path = parse.GetValue(input)!;
             var types = parse.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
             // Before stdin is read: the JIT build reads it after a handoff (NativeScope).
-            if (!NativeBuild.JitAvailable) NativeScope.Check(types, parse.GetValue(model), parse.GetValue(library));
+            if (!NativeBuild.JitAvailable)
+            {
+                NativeScope.Check(types, parse.GetValue(model), parse.GetValue(library));
+                if (path != "-") NativeScope.Manuscript(path);
+            }
             // Reading and indexing the text needs nothing else, so it runs beside the set-up; its errors still come after the set-up's.
             var loadingDocument = timings.Beside("manuscript load and index (beside the set-up)",
                 () => path == "-" ? ReadStdinAsync(ct) : ManuscriptLoader.LoadAsync(path, ct), ct);

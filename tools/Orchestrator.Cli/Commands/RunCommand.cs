@@ -39,6 +39,7 @@ public static class RunCommand
             var timings = PhaseTimings.Process;
             timings.Enable(parse.GetValue(timingsOption));
             timings.Lap("command line");
+            if (!NativeBuild.JitAvailable) NativeScope.Manuscript(parse.GetValue(manuscript)!);
             var settings = CliSettings.LoadForWriting(parse.GetValue(global.Data));
             timings.Lap("configuration");
             var loading = new ManuscriptLoadOptions { MaxBytes = settings.MaxManuscriptBytes };

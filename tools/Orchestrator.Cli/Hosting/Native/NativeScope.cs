@@ -1,6 +1,7 @@
 using Orchestrator.Engine.Nodes;
 using Orchestrator.Engine.Pipelines;
 using Orchestrator.Manuscripts;
+using Orchestrator.Manuscripts.Loading;
 
 namespace Orchestrator.Cli.Hosting.Native;
 
@@ -31,6 +32,12 @@ public static class NativeScope
         }
         if (Needs(definition, model, library) is { } reason) JitHandoff.Exec(reason);
         return definition;
+    }
+
+    /// <summary>Hands a .docx manuscript, or a folder with a .docx chapter, to the JIT build (<see cref="DocxSupport"/>).</summary>
+    public static void Manuscript(string path)
+    {
+        if (ManuscriptLoader.ReadsDocx(path)) JitHandoff.Exec("a .docx manuscript");
     }
 
     /// <summary>
