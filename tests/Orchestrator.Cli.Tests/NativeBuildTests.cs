@@ -7,48 +7,59 @@ using Orchestrator.Manuscripts.Tests;
 namespace Orchestrator.Cli.Tests;
 
 /// <summary>
-/// The native build as README's Install section makes it (<c>dotnet publish -c Release -p:Native=true</c>), published once
-/// into a scratch folder: it must say what the JIT build says on a whole novel, keep sessions the JIT build reads, and
-/// hand every command line it leaves out to <c>orchestrator-jit</c> beside it with the same output and exit code.
+/// The native build as README's Native start makes it, packed as a .NET tool (<c>dotnet pack -c Release -p:Native=true</c>,
+/// which publishes the folder <c>-p:Native=true</c> publishes and takes all of it) and installed into a scratch tool path,
+/// once: it must say what the JIT build says on a whole novel, keep sessions the JIT build reads, and hand every command
+/// line it leaves out to <c>orchestrator-jit</c> beside it with the same output and exit code.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class NativeBuildTests
 {
-    private static readonly TimeSpan PublishPatience = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan PackPatience = TimeSpan.FromMinutes(20);
     private const string AllNodes = "structure,style,characters,pacing,themes,consistency";
 
-    private string _folder = null!;
-    private string Native => Path.Combine(_folder, "orchestrator");
+    private string _scratch = null!;
+    private string Native => Path.Combine(_scratch, "tool", "orchestrator");
 
     [OneTimeSetUp]
-    public async Task PublishAsync()
+    public async Task PackAndInstallAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("orchestrator-native-").FullName;
+        _scratch = Directory.CreateTempSubdirectory("orchestrator-native-").FullName;
+        var packages = Path.Combine(_scratch, "packages");
+        await DotnetAsync(CliProcess.RepoRoot,
+            "the native pack failed (it needs clang or gcc: Debian packages clang or gcc)",
+            "pack", "tools/Orchestrator.Cli", "-c", "Release", "-p:Native=true", "-o", packages, "-nologo");
+        await DotnetAsync(_scratch, "installing the native tool package failed",
+            "tool", "install", "--tool-path", Path.Combine(_scratch, "tool"), "--add-source", packages, "Orchestrator.Dataflow.Cli");
+        var installed = Path.GetDirectoryName(new FileInfo(Native).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Native)!;
+        Assert.That(File.Exists(Path.Combine(installed, "orchestrator-jit")), Is.True,
+            $"the installed tool lacks orchestrator-jit: {string.Join(", ", Directory.GetFiles(installed).Select(Path.GetFileName))}");
+        Assert.That(File.Exists(Path.Combine(installed, "orchestrator.dbg")), Is.False, "the native symbols stay out of the package");
+    }
+
+    private static async Task DotnetAsync(string folder, string failure, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = CliProcess.RepoRoot,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "publish", "tools/Orchestrator.Cli", "-c", "Release", "-p:Native=true", "-o", _folder, "-nologo" })
-            start.ArgumentList.Add(a);
-        using var publish = Process.Start(start)!;
-        var stdout = publish.StandardOutput.ReadToEndAsync();
-        var stderr = publish.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(PublishPatience);
-        await publish.WaitForExitAsync(patience.Token);
-        Assert.That(publish.ExitCode, Is.Zero,
-            $"the native publish failed (it needs gcc or clang and zlib's headers, Debian: clang zlib1g-dev):\n{await stdout}\n{await stderr}");
-        Assert.That(File.Exists(Native) && File.Exists(Path.Combine(_folder, "orchestrator-jit")), Is.True,
-            $"the publish folder lacks orchestrator or orchestrator-jit: {string.Join(", ", Directory.GetFiles(_folder).Select(Path.GetFileName))}");
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(PackPatience);
+        await process.WaitForExitAsync(patience.Token);
+        Assert.That(process.ExitCode, Is.Zero, $"{failure}:\n{await stdout}\n{await stderr}");
     }
 
     [OneTimeTearDown]
     public void Remove()
     {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_scratch, recursive: true); } catch (IOException) { }
     }
 
     [Test]
