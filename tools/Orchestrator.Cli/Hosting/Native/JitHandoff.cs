@@ -29,7 +29,7 @@ public static partial class JitHandoff
             Console.Error.WriteLine($"handoff: {reason}: {jit}");
         if (!File.Exists(jit))
         {
-            Console.Error.WriteLine($"error: {reason} needs the full build of orchestrator, {jit}, which is missing: publish the command again (README: Install)");
+            Console.Error.WriteLine($"error: {reason} needs the full build of orchestrator, {jit}, which is missing: publish or pack it again (README: Native start)");
             Environment.Exit(ExitCodes.InternalError);
         }
         Console.Out.Flush();
