@@ -39,8 +39,18 @@ public static class SessionStateJson
     /// The metadata of <typeparamref name="T"/> under <see cref="Options"/> (or <see cref="CompactOptions"/>): the calls
     /// that take it read the generated code and never reflect, which is what the native build of the command needs.
     /// </summary>
-    internal static JsonTypeInfo<T> Info<T>(bool compact = false) =>
-        (JsonTypeInfo<T>)(compact ? CompactOptions : Options).GetTypeInfo(typeof(T));
+    internal static JsonTypeInfo<T> Info<T>(bool compact = false) => compact ? CompactInfo<T>.Value : IndentedInfo<T>.Value;
+
+    // Looked up once per type and kept (every event appended and every state saved asks), each form only when used.
+    private static class IndentedInfo<T>
+    {
+        public static readonly JsonTypeInfo<T> Value = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    }
+
+    private static class CompactInfo<T>
+    {
+        public static readonly JsonTypeInfo<T> Value = (JsonTypeInfo<T>)CompactOptions.GetTypeInfo(typeof(T));
+    }
 
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 

@@ -25,5 +25,11 @@ public static class ReportJson
     };
 
     /// <summary>The metadata of a report under <see cref="Options"/>: generated, never reflected.</summary>
-    public static JsonTypeInfo<AnalysisReport> Report => (JsonTypeInfo<AnalysisReport>)Options.GetTypeInfo(typeof(AnalysisReport));
+    public static JsonTypeInfo<AnalysisReport> Report => ReportInfo.Value;
+
+    // Made on first use and kept: a verb that only borrows the options (check --format json) never builds it.
+    private static class ReportInfo
+    {
+        public static readonly JsonTypeInfo<AnalysisReport> Value = (JsonTypeInfo<AnalysisReport>)Options.GetTypeInfo(typeof(AnalysisReport));
+    }
 }
