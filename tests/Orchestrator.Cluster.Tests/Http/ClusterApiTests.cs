@@ -91,6 +91,8 @@ public sealed class ClusterApiTests() : TwoSiloTests("api")
         var rejected = new SiloUnavailableException();
         Assert.That(SiloUnreachableException.IsUnreachable(rejected), Is.True);
         Assert.That(SiloUnreachableException.IsUnreachable(new TimeoutException()), Is.True);
+        Assert.That(SiloUnreachableException.IsUnreachable(new OperationCanceledException()), Is.True,
+            "the grain directory cancelled the lookup addressing the call (seen after a kill -9)");
         Assert.That(SiloUnreachableException.IsUnreachable(new InvalidOperationException()), Is.False);
 
         var silo = ClusterSessionBackend.RefusalOf(new SiloUnreachableException("novel_1", rejected))!;

@@ -156,6 +156,9 @@ public sealed class ClusterProcessTests
     /// Polls <c>GET /api/sessions/{id}</c> until the session stopped. While the grain's silo is dead but not yet declared
     /// so, the answer may be 503 with Retry-After (each one's detail is noted in <paramref name="unavailable"/>), never a 500.
     /// </summary>
+    private static string SiloErrors(SiloProcess silo) => string.Join('\n', Directory.GetFiles(Path.Combine(silo.DataDir, "logs"))
+        .SelectMany(f => ReadShared(f)).SkipWhile(l => !l.Contains("[ERR]", StringComparison.Ordinal)).Take(60));
+
     private static async Task<JsonElement> WaitThroughTheKillAsync(SiloProcess silo, string id, List<string> unavailable)
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -173,7 +176,7 @@ public sealed class ClusterProcessTests
             }
             else
             {
-                Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
+                Assert.That((int)response.StatusCode, Is.EqualTo(200), () => $"{body}\nthe silo's log, errors:\n{SiloErrors(silo)}");
                 var view = JsonDocument.Parse(body).RootElement.Clone();
                 if (view.GetProperty("status").GetString() is not ("Queued" or "Running" or "Interrupted"))
                     return await silo.SessionAsync(id);

@@ -20,13 +20,16 @@ public sealed class SiloUnreachableException(string sessionId, Exception inner)
     /// its connection or is known to be down (<see cref="OrleansMessageRejectionException"/>, of which
     /// <see cref="SiloUnavailableException"/> is one; seen after a kill -9, within milliseconds of the call), may fail a
     /// call in flight with the connection's own failure, and answers a call that got no response in time with a
-    /// <see cref="TimeoutException"/>. The chain is searched: Orleans wraps some of these.
+    /// <see cref="TimeoutException"/>. While the cluster's membership changes after a kill, the grain directory may also
+    /// cancel the lookup that addresses a call (<see cref="OperationCanceledException"/>: the session grains' calls carry
+    /// no token of their own, so a cancellation can only be that). The chain is searched: Orleans wraps some of these.
     /// </summary>
     public static bool IsUnreachable(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {
-            if (x is OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException) return true;
+            if (x is OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException
+                or OperationCanceledException) return true;
             if (x is AggregateException a && a.InnerExceptions.Any(IsUnreachable)) return true;
         }
         return false;
